@@ -1,0 +1,74 @@
+/**
+ * Faasm's function-facing imports (module `env`), as in faasm/cpp's host_interface.h.
+ * wasm32: long, int, unsigned int and pointers are all i32. This table names every import
+ * Faasm defines, grouped as ../shared/ABI.md groups them, so that an upload can say which
+ * imports this runtime provides and which it refuses.
+ */
+
+export type AbiGroup =
+  | 'input/output'
+  | 'chaining'
+  | 'state'
+  | 'tiers'
+  | 'local locks'
+  | 'global locks'
+  | 'files'
+  | 'misc';
+
+export interface AbiImport {
+  name: string;
+  params: number;
+  /** Whether it returns an i32. */
+  returns: boolean;
+  group: AbiGroup;
+}
+
+const i = (name: string, params: number, returns: boolean, group: AbiGroup): AbiImport => ({
+  name,
+  params,
+  returns,
+  group,
+});
+
+export const FAASM_IMPORTS: readonly AbiImport[] = [
+  i('__faasm_read_input', 2, true, 'input/output'),
+  i('__faasm_write_output', 2, false, 'input/output'),
+  i('__faasm_chain_name', 3, true, 'chaining'),
+  i('__faasm_chain_ptr', 3, true, 'chaining'),
+  i('__faasm_await_call', 1, true, 'chaining'),
+  i('__faasm_await_call_output', 3, true, 'chaining'),
+  i('__faasm_read_state', 3, true, 'state'),
+  i('__faasm_read_state_ptr', 2, true, 'state'),
+  i('__faasm_write_state', 3, false, 'state'),
+  i('__faasm_read_state_offset', 5, false, 'state'),
+  i('__faasm_read_state_offset_ptr', 4, true, 'state'),
+  i('__faasm_write_state_offset', 5, false, 'state'),
+  i('__faasm_flag_state_dirty', 2, false, 'state'),
+  i('__faasm_flag_state_offset_dirty', 4, false, 'state'),
+  i('__faasm_append_state', 3, false, 'state'),
+  i('__faasm_read_appended_state', 4, false, 'state'),
+  i('__faasm_clear_appended_state', 1, false, 'state'),
+  i('__faasm_push_state', 1, false, 'tiers'),
+  i('__faasm_push_state_partial', 1, false, 'tiers'),
+  i('__faasm_push_state_partial_mask', 2, false, 'tiers'),
+  i('__faasm_pull_state', 2, false, 'tiers'),
+  i('__faasm_lock_state_read', 1, false, 'local locks'),
+  i('__faasm_lock_state_write', 1, false, 'local locks'),
+  i('__faasm_unlock_state_read', 1, false, 'local locks'),
+  i('__faasm_unlock_state_write', 1, false, 'local locks'),
+  i('__faasm_lock_state_global', 1, false, 'global locks'),
+  i('__faasm_unlock_state_global', 1, false, 'global locks'),
+  i('__faasm_lock_state_global_read', 1, false, 'global locks'),
+  i('__faasm_lock_state_global_write', 1, false, 'global locks'),
+  i('__faasm_unlock_state_global_read', 1, false, 'global locks'),
+  i('__faasm_unlock_state_global_write', 1, false, 'global locks'),
+  i('__faasm_write_state_from_file', 2, true, 'files'),
+  i('__faasm_conf_flag', 1, true, 'misc'),
+  i('__faasm_backtrace', 1, false, 'misc'),
+];
+
+const byName = new Map(FAASM_IMPORTS.map((entry) => [entry.name, entry]));
+
+export function faasmImport(name: string): AbiImport | undefined {
+  return byName.get(name);
+}

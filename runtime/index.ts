@@ -1,0 +1,45 @@
+/**
+ * Faaslet Playground runtime: the only door the app uses.
+ *
+ * The runtime lives in a host agent Worker (cluster/cluster.worker.ts) that owns the toolchain
+ * Worker, the function store and the pool of Faaslet Workers. The page talks to it over
+ * comlink; events (toolchain progress, call output, call results) come back through one
+ * subscription. Nothing here touches the DOM beyond `crossOriginIsolated`.
+ */
+import * as Comlink from 'comlink';
+import type { RuntimeApi, RuntimeEvent } from './api';
+
+export type * from './api';
+export { isolationProblem, type IsolationProblem } from './isolation';
+
+export interface RuntimeConnection {
+  api: Comlink.Remote<RuntimeApi>;
+  /** Listen to runtime events; returns an unsubscribe function. */
+  onEvent(listener: (event: RuntimeEvent) => void): () => void;
+  dispose(): void;
+}
+
+export async function connectRuntime(): Promise<RuntimeConnection> {
+  const worker = new Worker(new URL('./cluster/cluster.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'faasm-host',
+  });
+  const api = Comlink.wrap<RuntimeApi>(worker);
+  const listeners = new Set<(event: RuntimeEvent) => void>();
+  await api.subscribe(
+    Comlink.proxy((event: RuntimeEvent) => {
+      for (const listener of listeners) listener(event);
+    }),
+  );
+  return {
+    api,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * C/C++ → wasm32-wasip1 module with @yowasp/clang, Faasm-style.
+ *
+ * The clang package is passed in (never imported here) because the Worker must
+ * install its caching fetch before the package is first evaluated.
+ */
+import type { Diagnostic } from '../api';
+import type { BuildJob } from './protocol';
+import type { Command, Tree, commands as ClangCommands } from '@yowasp/clang';
+import { locateLinkerDiagnostics, parseDiagnostics } from './diagnostics';
+import { HEADER_PREFIX, INCLUDE_DIR, headerTree, librarySources } from './sysroot';
+
+export type ClangPackage = { commands: typeof ClangCommands };
+
+/** Faasm's private stack size (ABI.md). */
+export const STACK_SIZE = 4 * 1024 * 1024;
+
+/**
+ * Link flags. Unlike Faasm (--no-gc-sections) we keep gc-sections so a module
+ * imports only the host functions it uses. Exporting __wasm_call_ctors makes
+ * wasm-ld skip its "command export wrappers" (which would run ctors/dtors
+ * around every exported call, e.g. malloc). -nostartfiles: see faasm_start.c.
+ */
+export const LINK_FLAGS = [
+  '-nostartfiles',
+  '-Wl,--stack-first',
+  `-Wl,-z,stack-size=${STACK_SIZE}`,
+  '-Wl,--import-memory',
+  '-Wl,--export-memory',
+  '-Wl,--export-table',
+  ...['__wasm_call_ctors', '__wasm_call_dtors', '_start', '_faasm_zygote', 'malloc', 'free',
+    '__heap_base', '__data_end', '__stack_pointer'].map((s) => `-Wl,--export=${s}`),
+];
+
+const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', '-isystem', INCLUDE_DIR];
+
+export interface CompileResult {
+  ok: boolean;
+  wasm: Uint8Array | null;
+  diagnostics: Diagnostic[];
+  log: string;
+}
+
+export interface Compiler {
+  /** Compiles libfaasm ahead of the first build. */
+  prepare(): Promise<void>;
+  compile(job: BuildJob): Promise<CompileResult>;
+}
+
+interface RunResult { files: Tree | null; log: string }
+
+async function run(cmd: Command, args: string[], files: Tree): Promise<RunResult> {
+  let log = '';
+  const decoder = new TextDecoder();
+  const sink = (bytes: Uint8Array | null): void => {
+    if (bytes) log += decoder.decode(bytes, { stream: true });
+  };
+  try {
+    const out = await cmd(args, files, { stdout: sink, stderr: sink });
+    return { files: out ?? null, log };
+  } catch (e) {
+    // @yowasp/clang throws Exit (code ≠ 0) after the tool printed its errors.
+    if (e instanceof Error && 'code' in e) return { files: null, log };
+    throw e;
+  }
+}
+
+function fileBytes(tree: Tree | null, name: string): Uint8Array | null {
+  const v = tree?.[name];
+  return v instanceof Uint8Array ? v : null;
+}
+
+export function createCompiler(pkg: ClangPackage): Compiler {
+  let library: Promise<Tree> | null = null;
+
+  /** libfaasm objects, compiled by the same clang once per Worker. */
+  function libraryObjects(): Promise<Tree> {
+    library ??= (async () => {
+      const args = [...COMMON_FLAGS, '-O2', '-c', ...Object.keys(librarySources)];
+      const res = await run(pkg.commands.clang, args, { ...headerTree, ...librarySources });
+      const objs: Tree = {};
+      for (const src of Object.keys(librarySources)) {
+        const obj = src.replace(/\.c$/, '.o');
+        const bytes = fileBytes(res.files, obj);
+        if (!bytes) throw new Error(`libfaasm failed to compile:\n${res.log}`);
+        objs[obj] = bytes;
+      }
+      return objs;
+    })();
+    library.catch(() => { library = null; });
+    return library;
+  }
+
+  return {
+    async prepare(): Promise<void> {
+      await libraryObjects();
+    },
+    async compile(job: BuildJob): Promise<CompileResult> {
+      if (job.language === 'wat') throw new Error('clang cannot build WAT');
+      const cpp = job.language === 'cpp';
+      const userFile = cpp ? 'function.cpp' : 'function.c';
+      const objs = await libraryObjects();
+      const args = [
+        ...COMMON_FLAGS,
+        `-${job.optimize ?? 'O2'}`,
+        ...(cpp ? ['-std=c++20', '-fno-exceptions'] : []),
+        userFile, ...Object.keys(objs),
+        ...LINK_FLAGS,
+        '-o', 'function.wasm',
+      ];
+      const res = await run(cpp ? pkg.commands['clang++'] : pkg.commands.clang, args, {
+        ...headerTree, ...objs, [userFile]: job.source,
+      });
+      const parsed = parseDiagnostics(res.log, { userFile, stripPrefix: HEADER_PREFIX });
+      const diagnostics = locateLinkerDiagnostics(parsed, job.source, userFile);
+      const wasm = fileBytes(res.files, 'function.wasm');
+      if (!wasm && !diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push({ file: userFile, line: 1, column: 1, severity: 'error', message: 'build failed (see the log)' });
+      }
+      return { ok: wasm !== null, wasm, diagnostics, log: res.log };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** Host agent ↔ toolchain Worker messages: one union per direction. */
+import type { Diagnostic, Language } from '../api';
+
+export interface BuildJob {
+  language: Language;
+  source: string;
+  /** Optimisation level passed to clang. @default 'O2' */
+  optimize?: 'O0' | 'O1' | 'O2' | 'O3' | 'Os';
+}
+
+export type ToolchainRequest =
+  | { kind: 'load'; id: number }
+  | { kind: 'build'; id: number; job: BuildJob };
+
+export type ToolchainReply =
+  | { kind: 'progress'; doneBytes: number; totalBytes: number }
+  | { kind: 'loaded'; id: number; networkBytes: number; totalBytes: number; loadMs: number }
+  | {
+      kind: 'built';
+      id: number;
+      /** The linked module with memory 0 imported as shared `env.memory` (see toolchain README). */
+      wasm: Uint8Array;
+      diagnostics: Diagnostic[];
+      log: string;
+      compileMs: number;
+    }
+  | { kind: 'build-failed'; id: number; diagnostics: Diagnostic[]; log: string; compileMs: number }
+  | { kind: 'error'; id: number; message: string };

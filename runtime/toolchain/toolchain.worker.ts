@@ -1,0 +1,44 @@
+/** Toolchain Worker entry: dispatches ToolchainRequest messages (protocol.ts) to the pure modules. */
+import type { ToolchainReply, ToolchainRequest } from './protocol';
+import { createCompiler, type Compiler } from './clang';
+import { runBuild } from './builder';
+import { loadClang, type LoadedClang } from './loader';
+
+interface WorkerScope {
+  postMessage(message: ToolchainReply, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToolchainRequest>) => void) | null;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number }
+let loading: Promise<Ready> | null = null;
+
+function load(): Promise<Ready> {
+  loading ??= (async () => {
+    const t0 = performance.now();
+    const loaded = await loadClang((doneBytes, totalBytes) => scope.postMessage({ kind: 'progress', doneBytes, totalBytes }));
+    const compiler = createCompiler(loaded.pkg);
+    await compiler.prepare(); // libfaasm, so the first build is as fast as the rest
+    return { loaded, compiler, loadMs: performance.now() - t0 };
+  })();
+  loading.catch(() => { loading = null; });
+  return loading;
+}
+
+async function handle(req: ToolchainRequest): Promise<void> {
+  try {
+    if (req.kind === 'load') {
+      const { loaded, loadMs } = await load();
+      const { networkBytes, totalBytes } = loaded;
+      scope.postMessage({ kind: 'loaded', id: req.id, networkBytes, totalBytes, loadMs });
+      return;
+    }
+    const outcome = await runBuild(req.job, async () => (await load()).compiler);
+    // The module is transferred: the Worker keeps no copy.
+    scope.postMessage({ ...outcome, id: req.id }, outcome.kind === 'built' ? [outcome.wasm.buffer as ArrayBuffer] : []);
+  } catch (e) {
+    scope.postMessage({ kind: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+scope.onmessage = (event) => void handle(event.data);

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import type { PluginOption } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// SharedArrayBuffer needs a cross-origin isolated page (DESIGN.md).
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react() as PluginOption],
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  // Pre-bundling breaks @yowasp/clang's `new URL(…, import.meta.url)` asset loading.
+  optimizeDeps: { exclude: ['@yowasp/clang', 'binaryen'] },
+  worker: { format: 'es' },
+  build: { target: 'esnext', chunkSizeWarningLimit: 20000, assetsInlineLimit: 0 },
+  test: {
+    include: ['runtime/**/*.test.ts', 'app/**/*.test.ts'],
+    testTimeout: 60000,
+  },
+});
