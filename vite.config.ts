@@ -15,7 +15,12 @@ export default defineConfig({
   // Pre-bundling breaks @yowasp/clang's `new URL(…, import.meta.url)` asset loading.
   optimizeDeps: { exclude: ['@yowasp/clang', 'binaryen'] },
   worker: { format: 'es' },
-  build: { target: 'esnext', chunkSizeWarningLimit: 20000, assetsInlineLimit: 0 },
+  build: {
+    target: 'esnext',
+    chunkSizeWarningLimit: 20000,
+    assetsInlineLimit: 0,
+    rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
+  },
   test: {
     include: ['runtime/**/*.test.ts', 'app/**/*.test.ts'],
     testTimeout: 60000,

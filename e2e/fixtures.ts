@@ -12,17 +12,38 @@ export class Playground {
     await expect(this.page.getByTestId('build.button')).toBeVisible();
   }
 
-  /** Replace the editor's text the way a person would: select all, then type (paste-like). */
+  /**
+   * Replace the editor's text the way a person would: select all and paste. (Typing it would
+   * let Monaco auto-indent every line a second time.)
+   */
   async setCode(code: string) {
-    const editor = this.page.getByTestId('editor').locator('.monaco-editor textarea').first();
-    await editor.focus();
+    await this.page.evaluate((text) => navigator.clipboard.writeText(text), code);
+    await this.focusEditor();
     await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(code);
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await expect.poll(async () => (await this.editorText()).trimEnd()).toBe(code.trimEnd());
   }
 
+  /** Type at the start of the editor, key by key. */
+  async typeAtTop(text: string) {
+    await this.focusEditor();
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Monaco 0.57 edits through a native edit context, not a textarea: click its text. */
+  async focusEditor() {
+    await this.page.getByTestId('editor').locator('.monaco-editor .view-lines').click();
+  }
+
+  /** The editor's visible lines, top to bottom (Monaco draws spaces as no-break spaces). */
   async editorText(): Promise<string> {
-    return this.page.getByTestId('editor').locator('.view-lines').innerText();
+    return this.page.getByTestId('editor').evaluate((editor) =>
+      [...editor.querySelectorAll<HTMLElement>('.view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+        .join('\n'),
+    );
   }
 
   async setLanguage(language: 'c' | 'cpp' | 'wat') {
@@ -56,7 +77,8 @@ export class Playground {
 }
 
 export const test = base.extend<{ playground: Playground }>({
-  playground: async ({ page }, use) => {
+  playground: async ({ page, context }, use) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);

@@ -119,7 +119,8 @@ test('the code survives a reload', async ({ playground }) => {
   await playground.open();
   await playground.setLanguage('c');
   const marker = `/* kept across reloads ${Date.now()} */`;
-  await playground.setCode(`${marker}\n${UPPER_C}`);
+  await playground.setCode(UPPER_C);
+  await playground.typeAtTop(`${marker}\n`);
   await playground.page.keyboard.press('ControlOrMeta+S');
   await expect(playground.output('save.status')).toContainText(/saved/i);
   await playground.page.reload();
@@ -132,7 +133,7 @@ test('Ctrl+Enter builds and runs', async ({ playground }) => {
   await playground.setLanguage('c');
   await playground.setCode(UPPER_C);
   await playground.setInput('keys');
-  await playground.page.getByTestId('editor').locator('.monaco-editor textarea').first().focus();
+  await playground.focusEditor();
   await playground.page.keyboard.press('ControlOrMeta+Enter');
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('KEYS');

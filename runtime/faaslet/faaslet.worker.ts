@@ -12,7 +12,7 @@ const post = (message: FaasletToHost) => scope.postMessage(message);
  */
 function outputBatcher(callId: number) {
   const pending = { stdout: '', stderr: '' };
-  let lastFlush = performance.now();
+  let lastFlush = -Infinity;
   const flush = () => {
     lastFlush = performance.now();
     for (const stream of ['stdout', 'stderr'] as const) {

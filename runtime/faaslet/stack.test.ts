@@ -8,12 +8,14 @@ describe('wasmFrames', () => {
       '    at crash (wasm://wasm/0a1b2c3d:wasm-function[7]:0x1f2)',
       '    at wasm://wasm/0a1b2c3d:wasm-function[12]:0x3ad',
       '    at $__main_argc_argv (wasm://wasm/0a1b2c3d:wasm-function[13]:0x400)',
+      '    at function.wasm._start (wasm://wasm/0a1b2c3d:wasm-function[14]:0x468)',
       '    at runFaaslet (http://localhost/runtime/faaslet/instance.ts:40:7)',
     ].join('\n');
     expect(wasmFrames(stack)).toEqual([
       { func: 'crash', funcIndex: 7, offset: 0x1f2 },
       { func: 'wasm-function[12]', funcIndex: 12, offset: 0x3ad },
       { func: '__main_argc_argv', funcIndex: 13, offset: 0x400 },
+      { func: '_start', funcIndex: 14, offset: 0x468 },
     ]);
   });
 

@@ -12,7 +12,8 @@ export function wasmFrames(stack: string | undefined): WasmFrame[] {
     if (!match) continue;
     const funcIndex = Number(match[2]);
     frames.push({
-      func: match[1] ? match[1].replace(/^\$/, '') : `wasm-function[${funcIndex}]`,
+      // V8 prefixes the module's own name ("function.wasm.main"); the function's is what matters.
+      func: match[1] ? match[1].replace(/^\$/, '').replace(/^[\w-]+\.wasm\./, '') : `wasm-function[${funcIndex}]`,
       funcIndex,
       offset: parseInt(match[3] ?? '0', 16),
     });

@@ -41,10 +41,11 @@ export function faasletWasi(
     new ConsoleStdout((data) => stdout.write(data)),
     new ConsoleStdout((data) => stderr.write(data)),
   ];
-  return { wasi: new WASI(args, [], fds), stdout, stderr };
+  // The shim turns its debug log on unless told not to.
+  return { wasi: new WASI(args, [], fds, { debug: false }), stdout, stderr };
 }
 
 /** The WASI calls the shim implements, for checking a module's imports at upload. */
 export const WASI_IMPORT_NAMES: ReadonlySet<string> = new Set(
-  Object.keys(new WASI([], [], []).wasiImport),
+  Object.keys(new WASI([], [], [], { debug: false }).wasiImport),
 );

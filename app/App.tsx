@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { CodeEditor } from './components/CodeEditor';
+import { IsolationBanner } from './components/IsolationBanner';
+import { OutputPanel } from './components/OutputPanel';
+import { Splitter } from './components/Splitter';
+import { StatusBar } from './components/StatusBar';
+import { ToolchainProgress } from './components/ToolchainProgress';
+import { TopBar } from './components/TopBar';
+import { startAutosave } from './store/autosave';
+import { usePlayground } from './store/playground';
+import { useShortcuts } from './useShortcuts';
+import './App.css';
+
+export function App() {
+  const theme = usePlayground((s) => s.theme);
+  const [editorFraction, setEditorFraction] = useState(0.52);
+  useShortcuts();
+
+  useEffect(() => {
+    void usePlayground.getState().startRuntime();
+    return startAutosave();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <IsolationBanner />
+      <TopBar />
+      <ToolchainProgress />
+      <main className="app__main" style={{ gridTemplateColumns: `${editorFraction}fr auto ${1 - editorFraction}fr` }}>
+        <CodeEditor />
+        <Splitter fraction={editorFraction} onChange={setEditorFraction} />
+        <OutputPanel />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

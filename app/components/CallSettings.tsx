@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { usePlayground } from '../store/playground';
+
+/** The call's input text and its CPU-time limit. */
+export function CallSettings() {
+  const input = usePlayground((s) => s.input);
+  const limit = usePlayground((s) => s.cpuTimeLimitMs);
+  const { setInput, setCpuTimeLimit } = usePlayground.getState();
+  // A draft lets the person clear the field while typing a new number.
+  const [limitDraft, setLimitDraft] = useState(String(limit));
+  useEffect(() => setLimitDraft(String(limit)), [limit]);
+
+  return (
+    <div className="call-settings">
+      <label className="call-settings__input">
+        <span>Input</span>
+        <input
+          className="field"
+          data-testid="input.field"
+          value={input}
+          placeholder="faasmGetInput() reads this"
+          spellCheck={false}
+          onChange={(e) => setInput(e.target.value)}
+        />
+      </label>
+      <label title="CPU-time limit: past it the Faaslet is killed">
+        <span>Limit</span>
+        <input
+          className="field call-settings__limit"
+          data-testid="limit.field"
+          type="number"
+          min={1}
+          step={100}
+          value={limitDraft}
+          onChange={(e) => {
+            setLimitDraft(e.target.value);
+            if (e.target.valueAsNumber > 0) setCpuTimeLimit(e.target.valueAsNumber);
+          }}
+          onBlur={() => setLimitDraft(String(limit))}
+        />
+        <span>ms</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { usePlayground } from '../store/playground';
+import type { OutputTab } from '../store/playground';
+import { BuildLog } from './BuildLog';
+import { CallOutput } from './CallOutput';
+import { ProblemsList } from './ProblemsList';
+import './OutputPanel.css';
+
+/** The right-hand panel: the call's results, the compiler's problems, the build log. */
+export function OutputPanel() {
+  const tab = usePlayground((s) => s.outputTab);
+  const setTab = usePlayground((s) => s.setOutputTab);
+  const problemCount = usePlayground((s) => s.build.report?.diagnostics.length ?? 0);
+  const buildFailed = usePlayground((s) => s.build.phase === 'failed' || s.build.report?.ok === false);
+
+  const tabs: { id: OutputTab; label: string }[] = [
+    { id: 'output', label: 'Output' },
+    { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
+    { id: 'log', label: 'Build log' },
+  ];
+
+  return (
+    <section className="output-panel" data-testid="output.panel" aria-label="Output">
+      <nav className="output-panel__tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`output-panel__tab${t.id !== 'output' && buildFailed ? ' output-panel__tab--alert' : ''}`}
+            data-testid={`output.tab.${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      {/* Every tab stays mounted so its contents can be read even when another tab is shown. */}
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'output'}>
+        <CallOutput />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'problems'}>
+        <ProblemsList />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'log'}>
+        <BuildLog />
+      </div>
+    </section>
+  );
+}

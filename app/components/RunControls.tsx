@@ -1,0 +1,36 @@
+import { usePlayground } from '../store/playground';
+
+/** Build, Run and Stop. */
+export function RunControls({ disabled }: { disabled: boolean }) {
+  const buildPhase = usePlayground((s) => s.build.phase);
+  const callPhase = usePlayground((s) => s.call.phase);
+  const { buildFunction, runFunction, stopCall } = usePlayground.getState();
+  const building = buildPhase === 'waiting' || buildPhase === 'building';
+  const callActive = callPhase === 'running' || callPhase === 'building';
+  const buildLabel = buildPhase === 'waiting' ? 'Waiting for toolchain…' : building ? 'Building…' : 'Build';
+
+  return (
+    <div className="run-controls">
+      <button
+        className="button"
+        data-testid="build.button"
+        disabled={disabled || building}
+        onClick={() => void buildFunction()}
+      >
+        {buildLabel}
+      </button>
+      <button
+        className="button button--primary"
+        data-testid="run.button"
+        disabled={disabled || building || callActive}
+        title="Runs the last build; builds first if the code changed"
+        onClick={() => void runFunction()}
+      >
+        {callPhase === 'running' ? 'Running…' : 'Run'}
+      </button>
+      <button className="button button--danger" data-testid="stop.button" disabled={!callActive} onClick={stopCall}>
+        Stop
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { formatMegabytes, formatMs } from '../lib/bytes';
+import { usePlayground, type ToolchainView } from '../store/playground';
+import './StatusBar.css';
+
+const RUNTIME_TEXT = {
+  idle: 'starting',
+  connecting: 'starting…',
+  ready: 'ready',
+  blocked: 'blocked',
+  failed: 'failed',
+} as const;
+
+function toolchainText(toolchain: ToolchainView): string {
+  switch (toolchain.phase) {
+    case 'idle':
+      return 'not loaded';
+    case 'loading':
+      return toolchain.totalBytes
+        ? `loading ${formatMegabytes(toolchain.doneBytes)}/${formatMegabytes(toolchain.totalBytes)} MB`
+        : 'loading…';
+    case 'ready':
+      return toolchain.loadMs === null ? 'ready' : `ready (${formatMs(toolchain.loadMs)})`;
+    case 'failed':
+      return `failed: ${toolchain.error}`;
+  }
+}
+
+const SAVE_TEXT = { saved: 'saved', pending: 'saving…', failed: 'not saved (storage refused)' } as const;
+
+/** Runtime, toolchain and browser capabilities at a glance; save state; theme switch. */
+export function StatusBar() {
+  const runtime = usePlayground((s) => s.runtime);
+  const toolchain = usePlayground((s) => s.toolchain);
+  const saveStatus = usePlayground((s) => s.saveStatus);
+  const savedAt = usePlayground((s) => s.savedAt);
+  const theme = usePlayground((s) => s.theme);
+  const setTheme = usePlayground((s) => s.setTheme);
+  const caps = runtime.capabilities;
+
+  return (
+    <footer className="status-bar">
+      <Item label="runtime" testId="status.runtime">{RUNTIME_TEXT[runtime.phase]}</Item>
+      <Item label="toolchain" testId="status.toolchain">{toolchainText(toolchain)}</Item>
+      {caps && (
+        <>
+          <Item label="pool" testId="status.pool">{`${caps.poolSize} Faaslets`}</Item>
+          <Item label="JSPI" testId="status.jspi">{caps.jspi ? 'yes' : 'no (blocking fallback)'}</Item>
+          <Item label="multi-memory" testId="status.multimemory">{caps.multiMemory ? 'yes' : 'no (state is copied)'}</Item>
+        </>
+      )}
+      <span className="status-bar__spacer" />
+      <span key={savedAt} className="status-bar__save" data-testid="save.status" data-status={saveStatus}>
+        {SAVE_TEXT[saveStatus]}
+      </span>
+      <button
+        className="status-bar__theme"
+        data-testid="theme.toggle"
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+      </button>
+    </footer>
+  );
+}
+
+function Item({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <span className="status-bar__item" data-testid={testId}>
+      <span className="status-bar__label">{label}</span> {children}
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+import { FUNCTION_NAME, FUNCTION_USER } from '../examples';
+import { usePlayground } from '../store/playground';
+import { LanguageSelect } from './LanguageSelect';
+import { RunControls } from './RunControls';
+import { CallSettings } from './CallSettings';
+import './TopBar.css';
+
+const shortcutHint = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵ build & run · ⌘S save' : 'Ctrl+Enter build & run · Ctrl+S save';
+
+/** Product name, the function being edited, and everything needed to build and call it. */
+export function TopBar() {
+  const runtimeReady = usePlayground((s) => s.runtime.phase === 'ready');
+  return (
+    <header className="top-bar">
+      <span className="top-bar__brand">Faaslet Playground</span>
+      <code className="top-bar__function" title="The function's Faasm name: user/function">
+        {FUNCTION_USER}/{FUNCTION_NAME}
+      </code>
+      <LanguageSelect />
+      <RunControls disabled={!runtimeReady} />
+      <CallSettings />
+      <span className="top-bar__hint">{shortcutHint}</span>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+/** The live runtime connection. Kept out of React state: it is an object with methods, not data. */
+import type { RuntimeConnection } from '../../runtime';
+
+export const session: {
+  connection: RuntimeConnection | null;
+  /** Resolves to whether the toolchain loaded; builds wait on it. */
+  toolchain: Promise<boolean> | null;
+} = { connection: null, toolchain: null };
