@@ -65,9 +65,21 @@ export interface WasmFrame {
 
 export type StartKind = 'cold' | 'warm';
 
+/** Milliseconds since the epoch (performance.timeOrigin + now), comparable across Workers. */
+export type Timestamp = number;
+
 export interface CallResult {
   callId: number;
+  /** The call that chained this one; null for a call made from the page. */
+  parentId: number | null;
   function: string;
+  /** Host the call ran on, and the Faaslet (Worker) on it; -1 when it never ran. */
+  host: number;
+  faaslet: number;
+  inputBytes: number;
+  queuedAt: Timestamp;
+  startedAt: Timestamp;
+  finishedAt: Timestamp;
   status: CallStatus;
   returnCode: number;
   /** What the function set with `faasmSetOutput`, or Faasm's failure text when returnCode ≠ 0. */
@@ -83,11 +95,85 @@ export interface CallResult {
   wallMs: number;
 }
 
+/** Where the scheduler put a call, and why. */
+export interface Placement {
+  callId: number;
+  parentId: number | null;
+  function: string;
+  /** warm: an idle Faaslet of the function; cold: a new Faaslet on the host with most free slots. */
+  kind: 'warm' | 'cold' | 'queued' | 'refused';
+  host: number | null;
+  reason: string;
+  at: Timestamp;
+}
+
+export type FaasletState = 'idle' | 'running' | 'blocked';
+
+export interface FaasletView {
+  id: number;
+  host: number;
+  /** The function whose module this Faaslet holds warm, if any. */
+  function: string | null;
+  state: FaasletState;
+  /** The call it is running or blocked in. */
+  callId: number | null;
+  /** The host call it is blocked in, e.g. `__faasm_await_call(12)`. */
+  blockedIn: string | null;
+  calls: number;
+}
+
+export interface HostView {
+  id: number;
+  slots: number;
+  /** Calls running now (blocked Faaslets do not hold a slot). */
+  running: number;
+  faaslets: FaasletView[];
+}
+
+export interface ClusterView {
+  config: ClusterConfig;
+  hosts: HostView[];
+  queued: number;
+}
+
+export interface ClusterConfig {
+  /** Simulated hosts. @default 2 (1–8) */
+  hosts: number;
+  /** Faaslets that may run at once on each host. @default 4 */
+  slotsPerHost: number;
+  /** Deepest chain allowed (a call chained by a call … ). @default 64 */
+  maxCallDepth: number;
+  /** Calls of one user queued or running at once. @default 1024 */
+  maxPendingPerUser: number;
+}
+
+export interface FunctionInfo {
+  user: string;
+  name: string;
+  language: Language;
+  wasmBytes: number;
+  builtAt: Timestamp;
+}
+
 export type RuntimeEvent =
   | { type: 'toolchain.progress'; doneBytes: number; totalBytes: number }
-  | { type: 'call.started'; callId: number; function: string }
+  | { type: 'call.placed'; placement: Placement }
+  | {
+      type: 'call.started';
+      callId: number;
+      parentId: number | null;
+      function: string;
+      host: number;
+      faaslet: number;
+      startKind: StartKind;
+      at: Timestamp;
+    }
+  | { type: 'call.blocked'; callId: number; awaiting: number; at: Timestamp }
+  | { type: 'call.resumed'; callId: number; at: Timestamp }
   | { type: 'call.output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
-  | { type: 'call.finished'; result: CallResult };
+  | { type: 'call.finished'; result: CallResult }
+  | { type: 'cluster.changed'; cluster: ClusterView }
+  | { type: 'functions.changed'; functions: FunctionInfo[] };
 
 export interface Capabilities {
   crossOriginIsolated: boolean;
@@ -96,6 +182,8 @@ export interface Capabilities {
   hardwareConcurrency: number;
   /** Live Faaslet Workers kept ready. */
   poolSize: number;
+  /** How a Faaslet waits in `await`: JSPI suspends its wasm; the mailbox blocks its Worker. */
+  awaitMode: 'jspi' | 'mailbox';
 }
 
 export interface ToolchainStatus {
@@ -109,13 +197,23 @@ export interface ToolchainStatus {
 /** What the host agent Worker offers the page (over comlink). */
 export interface RuntimeApi {
   capabilities(): Promise<Capabilities>;
+  /** Choose how Faaslets await (the mailbox is the fallback for browsers without JSPI). */
+  setAwaitMode(mode: 'jspi' | 'mailbox'): Promise<Capabilities>;
   /** Events are delivered to this listener (a comlink proxy) in order. */
   subscribe(listener: (event: RuntimeEvent) => void): Promise<void>;
   /** Fetch and compile the toolchain ahead of the first build. */
   loadToolchain(): Promise<ToolchainStatus>;
   /** Compile, check and upload a function; the last good build of `user/name` is what runs. */
   build(source: FunctionSource): Promise<BuildReport>;
+  /** Run a call from the page; the calls it chains arrive as events with its id as parent. */
   call(request: CallRequest): Promise<CallResult>;
+  /** Uploaded functions (kept in IndexedDB, so they survive a reload). */
+  listFunctions(): Promise<FunctionInfo[]>;
+  deleteFunction(user: string, name: string): Promise<void>;
+  renameFunction(user: string, from: string, to: string): Promise<void>;
+  cluster(): Promise<ClusterView>;
+  /** Resize the simulated cluster; idle Faaslets of removed hosts are ended. */
+  configureCluster(config: Partial<ClusterConfig>): Promise<ClusterView>;
   /** End a running call at once; its Faaslet Worker is replaced. */
   stop(callId: number): Promise<boolean>;
 }

@@ -19,7 +19,12 @@ export interface RuntimeConnection {
   dispose(): void;
 }
 
-export async function connectRuntime(): Promise<RuntimeConnection> {
+export interface RuntimeOptions {
+  /** Force the await mechanism; the mailbox is what browsers without JSPI get. */
+  awaitMode?: 'jspi' | 'mailbox';
+}
+
+export async function connectRuntime(options: RuntimeOptions = {}): Promise<RuntimeConnection> {
   const worker = new Worker(new URL('./cluster/cluster.worker.ts', import.meta.url), {
     type: 'module',
     name: 'faasm-host',
@@ -31,6 +36,7 @@ export async function connectRuntime(): Promise<RuntimeConnection> {
       for (const listener of listeners) listener(event);
     }),
   );
+  if (options.awaitMode) await api.setAwaitMode(options.awaitMode);
   return {
     api,
     onEvent(listener) {

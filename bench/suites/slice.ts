@@ -60,11 +60,18 @@ export async function sliceSuite(): Promise<Record<string, number>> {
   toolchain.dispose();
 
   let callId = 0;
+  // One memory for every run, as a Faaslet reuses its own (it clears it first).
+  const memory = new WebAssembly.Memory({ initial: minPages, maximum: 4096, shared: true });
   const job = (module: WebAssembly.Module): RunJob => ({
     callId: ++callId,
     functionName: 'bench/hello',
+    user: 'bench',
+    entry: { kind: 'main' },
+    callIds: new Int32Array(new SharedArrayBuffer(4)),
+    awaitMode: 'jspi',
+    mailbox: new SharedArrayBuffer(16),
     module,
-    memory: new WebAssembly.Memory({ initial: minPages, maximum: 4096, shared: true }),
+    memory,
     input: new TextEncoder().encode('bench'),
     args: [],
   });

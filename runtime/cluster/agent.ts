@@ -1,55 +1,87 @@
 /**
  * The host agent: the runtime the page talks to. It builds and uploads functions, and runs
- * each call in a Faaslet from the pool, applying Faasm's return-code conventions.
+ * calls — from the page, or chained by other calls — on the simulated cluster, answering each
+ * Faaslet's awaits from the call table.
  */
 import type {
   BuildReport,
   CallRequest,
   CallResult,
   Capabilities,
+  ClusterConfig,
+  ClusterView,
+  FunctionInfo,
   FunctionSource,
   RuntimeApi,
   RuntimeEvent,
   ToolchainStatus,
 } from '../api';
-import { spawnFaasletWorker, WASI_IMPORT_NAMES } from '../faaslet';
-import { importProblems } from '../host';
-import { createToolchain, memoryImportOf, type Toolchain } from '../toolchain';
+import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
+import { createToolchain, type Toolchain } from '../toolchain';
+import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
-import { callResult, type CallOutcome } from './results';
+import { Cluster } from './cluster';
+import type { FaasletHandle } from './faaslet-handle';
 import { FunctionStore } from './functions';
-import { FaasletPool } from './pool';
+import { Invoker } from './invoker';
+import { upload } from './upload';
 
 /** A Faaslet's memory limit: 256 MiB, well under the 2 GiB private half of the address space. */
 export const DEFAULT_MEMORY_LIMIT_PAGES = 4096;
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
+export const DEFAULT_CLUSTER: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024 };
 
 export class HostAgent implements RuntimeApi {
   private listener: ((event: RuntimeEvent) => void) | null = null;
   private readonly functions = new FunctionStore();
+  private readonly calls = new CallTable();
   private readonly toolchain: Toolchain;
-  private readonly pool: FaasletPool;
-  private nextCallId = 1;
-  /** What each running call has printed so far; its result carries the whole text. */
-  private readonly streams = new Map<number, { stdout: string; stderr: string }>();
+  private readonly simulated: Cluster;
+  private readonly invoker: Invoker;
+  private readonly loaded: Promise<void>;
+  private clusterChangePending = false;
 
-  constructor(poolSize: number) {
+  constructor(awaitMode: AwaitMode) {
     this.toolchain = createToolchain((doneBytes, totalBytes) =>
       this.emit({ type: 'toolchain.progress', doneBytes, totalBytes }),
     );
-    this.pool = new FaasletPool(poolSize, spawnFaasletWorker, (callId, stream, text) => {
-      const captured = this.streams.get(callId);
-      if (captured) captured[stream] += text;
-      this.emit({ type: 'call.output', callId, stream, text });
-    });
+    this.simulated = new Cluster(
+      { ...DEFAULT_CLUSTER },
+      spawnFaasletWorker,
+      {
+        output: (callId, stream, text) => this.invoker.output(callId, stream, text),
+        chain: (message: Extract<FaasletToHost, { kind: 'chain' }>) => this.invoker.chain(message),
+        await: (faaslet: FaasletHandle, callId: number, awaited: number) => this.invoker.await(faaslet, callId, awaited),
+      },
+      () => this.clusterChanged(),
+      DEFAULT_MEMORY_LIMIT_PAGES,
+    );
+    this.invoker = new Invoker(this.simulated, this.calls, this.functions, awaitMode, (event) => this.emit(event));
+    this.loaded = this.functions.load();
   }
 
   private emit(event: RuntimeEvent): void {
     this.listener?.(event);
   }
 
+  /** Cluster views are sent at most every 50 ms, however many calls come and go. */
+  private clusterChanged(): void {
+    if (this.clusterChangePending) return;
+    this.clusterChangePending = true;
+    setTimeout(() => {
+      this.clusterChangePending = false;
+      this.emit({ type: 'cluster.changed', cluster: this.simulated.view() });
+    }, 50);
+  }
+
   async capabilities(): Promise<Capabilities> {
-    return { ...detectCapabilities(), poolSize: this.pool.size };
+    const { hosts, slotsPerHost } = this.simulated.config;
+    return { ...detectCapabilities(), poolSize: hosts * slotsPerHost, awaitMode: this.invoker.awaitMode };
+  }
+
+  async setAwaitMode(mode: AwaitMode): Promise<Capabilities> {
+    this.invoker.awaitMode = mode === 'jspi' && detectCapabilities().jspi ? 'jspi' : 'mailbox';
+    return this.capabilities();
   }
 
   async subscribe(listener: (event: RuntimeEvent) => void): Promise<void> {
@@ -63,84 +95,65 @@ export class HostAgent implements RuntimeApi {
   async build(source: FunctionSource): Promise<BuildReport> {
     const startedAt = performance.now();
     const outcome = await this.toolchain.build({ language: source.language, source: source.source });
-    const report = (ok: boolean, extra: Partial<BuildReport> = {}): BuildReport => ({
-      ok,
-      diagnostics: outcome.diagnostics,
-      log: outcome.log,
-      wasmBytes: 0,
-      imports: [],
-      exports: [],
-      compileMs: outcome.compileMs,
-      totalMs: performance.now() - startedAt,
-      ...extra,
-    });
-    if (!outcome.ok) return report(false);
-
-    const refuse = (message: string) =>
-      report(false, {
-        diagnostics: [...outcome.diagnostics, { file: '', line: 1, column: 1, severity: 'error', message }],
-        log: `${outcome.log}\n${message}`.trim(),
-      });
-    let module: WebAssembly.Module;
-    try {
-      module = await WebAssembly.compile(outcome.wasm as Uint8Array<ArrayBuffer>);
-    } catch (error) {
-      return refuse(`the module is not valid WebAssembly: ${(error as Error).message}`);
+    const { report, stored } = await upload(source, outcome, startedAt, DEFAULT_MEMORY_LIMIT_PAGES);
+    if (stored) {
+      await this.loaded;
+      await this.functions.put(stored);
+      this.emit({ type: 'functions.changed', functions: this.functions.list() });
     }
-    const imports = WebAssembly.Module.imports(module);
-    const problems = importProblems(imports, WASI_IMPORT_NAMES);
-    if (problems.length > 0) {
-      const list = problems.map((p) => `${p.module}.${p.name} (${p.reason})`).join(', ');
-      return refuse(`upload refused: the module imports what this runtime does not provide: ${list}`);
-    }
-    const memory = memoryImportOf(outcome.wasm);
-    const minPages = memory?.minPages ?? 0;
-    if (minPages > DEFAULT_MEMORY_LIMIT_PAGES) {
-      return refuse(
-        `upload refused: memory 0 needs ${minPages} pages, over the Faaslet limit of ${DEFAULT_MEMORY_LIMIT_PAGES}`,
-      );
-    }
-    this.functions.put({ ...source, wasm: outcome.wasm, module, minPages });
-    return report(true, {
-      wasmBytes: outcome.wasm.byteLength,
-      imports: imports.map((i) => `${i.module}.${i.name}`),
-      exports: WebAssembly.Module.exports(module).map((e) => e.name),
-    });
+    return report;
   }
 
   async call(request: CallRequest): Promise<CallResult> {
-    const callId = this.nextCallId++;
-    const name = `${request.user}/${request.name}`;
-    const timeLimitMs = request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS;
-    const fn = this.functions.get(request.user, request.name);
-    const streams = { stdout: '', stderr: '' };
-    this.streams.set(callId, streams);
-    this.emit({ type: 'call.started', callId, function: name });
-    const outcome: CallOutcome = fn
-      ? await this.pool.run(
-          {
-            callId,
-            functionName: name,
-            module: fn.module,
-            // A fresh memory 0 per call: nothing one call writes can leak into the next.
-            memory: new WebAssembly.Memory({
-              initial: fn.minPages,
-              maximum: DEFAULT_MEMORY_LIMIT_PAGES,
-              shared: true,
-            }),
-            input: request.input,
-            args: request.args ?? [],
-          },
-          timeLimitMs,
-        )
-      : { kind: 'refused', message: `no function ${name} has been uploaded: build it first` };
-    this.streams.delete(callId);
-    const result = callResult(callId, name, outcome, timeLimitMs, streams);
-    this.emit({ type: 'call.finished', result });
-    return result;
+    await this.loaded;
+    return this.invoker.invoke({
+      id: this.invoker.nextCallId(),
+      parentId: null,
+      user: request.user,
+      name: request.name,
+      depth: 0,
+      input: request.input,
+      args: request.args ?? [],
+      entry: { kind: 'main' },
+      timeLimitMs: request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS,
+    });
   }
 
   async stop(callId: number): Promise<boolean> {
-    return this.pool.stop(callId);
+    return this.invoker.stop(callId);
+  }
+
+  async listFunctions(): Promise<FunctionInfo[]> {
+    await this.loaded;
+    return this.functions.list();
+  }
+
+  async deleteFunction(user: string, name: string): Promise<void> {
+    await this.loaded;
+    await this.functions.delete(user, name);
+    this.emit({ type: 'functions.changed', functions: this.functions.list() });
+  }
+
+  async renameFunction(user: string, from: string, to: string): Promise<void> {
+    await this.loaded;
+    await this.functions.rename(user, from, to);
+    this.emit({ type: 'functions.changed', functions: this.functions.list() });
+  }
+
+  async cluster(): Promise<ClusterView> {
+    return this.simulated.view();
+  }
+
+  async configureCluster(config: Partial<ClusterConfig>): Promise<ClusterView> {
+    const next = { ...this.simulated.config, ...config };
+    const whole = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
+    this.simulated.config = {
+      hosts: whole(next.hosts, 1, 8),
+      slotsPerHost: whole(next.slotsPerHost, 1, 16),
+      maxCallDepth: whole(next.maxCallDepth, 1, 1024),
+      maxPendingPerUser: whole(next.maxPendingPerUser, 1, 100_000),
+    };
+    this.simulated.resize();
+    return this.simulated.view();
   }
 }

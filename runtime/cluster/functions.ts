@@ -1,8 +1,9 @@
 /**
  * The function store: the last good build of each `user/function`, compiled once into a
- * `WebAssembly.Module` that every Faaslet Worker shares.
+ * `WebAssembly.Module` that every Faaslet shares, and kept in IndexedDB so it survives a reload.
  */
-import type { Language } from '../api';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FunctionInfo, Language } from '../api';
 
 export interface StoredFunction {
   user: string;
@@ -12,18 +13,59 @@ export interface StoredFunction {
   module: WebAssembly.Module;
   /** Memory 0's declared minimum, in 64 KiB pages. */
   minPages: number;
+  builtAt: number;
+}
+
+type Persisted = Omit<StoredFunction, 'module'>;
+
+interface FunctionDb extends DBSchema {
+  functions: { key: string; value: Persisted };
 }
 
 export const functionKey = (user: string, name: string) => `${user}/${name}`;
 
 export class FunctionStore {
   private readonly functions = new Map<string, StoredFunction>();
+  private db: Promise<IDBPDatabase<FunctionDb>> | null = null;
 
-  put(fn: StoredFunction): void {
+  /** Open the IndexedDB store and compile what it holds; without IndexedDB, stay in memory. */
+  async load(): Promise<void> {
+    if (typeof indexedDB === 'undefined') return;
+    this.db = openDB<FunctionDb>('faaslet-playground-functions', 1, {
+      upgrade: (db) => db.createObjectStore('functions'),
+    });
+    for (const persisted of await (await this.db).getAll('functions')) {
+      const module = await WebAssembly.compile(persisted.wasm as Uint8Array<ArrayBuffer>);
+      this.functions.set(functionKey(persisted.user, persisted.name), { ...persisted, module });
+    }
+  }
+
+  async put(fn: StoredFunction): Promise<void> {
     this.functions.set(functionKey(fn.user, fn.name), fn);
+    const { module: _module, ...persisted } = fn;
+    await (await this.db)?.put('functions', persisted, functionKey(fn.user, fn.name));
   }
 
   get(user: string, name: string): StoredFunction | undefined {
     return this.functions.get(functionKey(user, name));
+  }
+
+  async delete(user: string, name: string): Promise<void> {
+    this.functions.delete(functionKey(user, name));
+    await (await this.db)?.delete('functions', functionKey(user, name));
+  }
+
+  async rename(user: string, from: string, to: string): Promise<void> {
+    const fn = this.get(user, from);
+    if (!fn) return;
+    if (this.get(user, to)) throw new Error(`${user}/${to} exists already`);
+    await this.put({ ...fn, name: to });
+    await this.delete(user, from);
+  }
+
+  list(): FunctionInfo[] {
+    return [...this.functions.values()]
+      .map(({ user, name, language, wasm, builtAt }) => ({ user, name, language, wasmBytes: wasm.byteLength, builtAt }))
+      .sort((a, b) => functionKey(a.user, a.name).localeCompare(functionKey(b.user, b.name)));
   }
 }

@@ -1,11 +1,15 @@
 /**
- * The cluster: the host agent that the page talks to, its function store, and the pool of
- * Faaslet Workers it runs calls in.
+ * The cluster: the host agent the page talks to, and the simulated hosts it runs calls on.
  *
  * - cluster.worker.ts: the agent's Worker entry (comlink).
- * - agent.ts: RuntimeApi: build → upload → call, events to the page.
- * - pool.ts: pre-spawned Faaslet Workers, queueing, time limits, Stop, replacement.
+ * - agent.ts: RuntimeApi: build → upload → call; functions.ts keeps uploads in IndexedDB.
+ * - invoker.ts: a call's life; chained calls and awaits from Faaslets; calls.ts the call table.
+ * - cluster.ts: hosts, slots, Faaslets and the queue; scheduler.ts the pure placement rule.
+ * - faaslet-handle.ts: one Faaslet Worker's supervisor: time limit, Stop, crash, replacement.
  * - results.ts: Faasm's return-code and output conventions.
+ *
+ * Pitfalls: a Faaslet blocked in await holds no slot (else a chain deeper than the slots
+ * would deadlock), so Workers beyond the slots may start, up to MAX_LIVE_FAASLETS.
  */
-export { HostAgent, DEFAULT_CPU_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_PAGES } from './agent';
-export { FaasletPool, type PoolOutcome } from './pool';
+export { HostAgent, DEFAULT_CPU_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_PAGES, DEFAULT_CLUSTER } from './agent';
+export { Cluster, MAX_LIVE_FAASLETS } from './cluster';

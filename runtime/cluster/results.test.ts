@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { callResult } from './results';
+import { callResult, type CallFacts } from './results';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const facts: CallFacts = {
+  callId: 1,
+  parentId: null,
+  function: 'demo/f',
+  host: 0,
+  faaslet: 3,
+  inputBytes: 5,
+  queuedAt: 1000,
+  startedAt: 1001,
+  startKind: 'warm',
+  stdout: 'hi\n',
+  stderr: '',
+};
 const done = (returnCode: number, trap: { message: string; stack: [] } | null = null) => ({
   kind: 'done' as const,
-  warm: true,
-  queuedMs: 1,
   done: {
     kind: 'done' as const,
     callId: 1,
@@ -18,27 +29,31 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
 });
 
 describe('callResult', () => {
-  it('keeps the output of a call that returned 0', () => {
-    const result = callResult(1, 'demo/f', done(0), 5000, { stdout: 'hi\n', stderr: '' });
-    expect(result).toMatchObject({ status: 'ok', returnCode: 0, startKind: 'warm', wallMs: 6, stdout: 'hi\n' });
+  it('keeps the output of a call that returned 0, with where and how it started', () => {
+    const result = callResult(facts, done(0), 5000);
+    expect(result).toMatchObject({ status: 'ok', returnCode: 0, startKind: 'warm', host: 0, faaslet: 3, stdout: 'hi\n' });
     expect(text(result.output)).toBe('hello');
+    expect(result.finishedAt).toBeGreaterThan(result.startedAt);
   });
 
   it('replaces the output of a failed call as Faasm does', () => {
-    const result = callResult(1, 'demo/f', done(3), 5000);
+    const result = callResult(facts, done(3), 5000);
     expect(result.status).toBe('failed');
     expect(text(result.output)).toBe('Call failed (return value=3)');
   });
 
-  it('reports traps, kills and stops with their messages', () => {
-    expect(callResult(1, 'f', done(1, { message: 'unreachable', stack: [] }), 5000)).toMatchObject({
+  it('reports traps, kills, stops and refusals with their messages', () => {
+    expect(callResult(facts, done(1, { message: 'unreachable', stack: [] }), 5000)).toMatchObject({
       status: 'trapped',
       message: 'unreachable',
     });
-    const killed = callResult(1, 'f', { kind: 'killed', reason: 'time-limit', elapsedMs: 5000, queuedMs: 0 }, 5000);
+    const killed = callResult(facts, { kind: 'killed', reason: 'time-limit', elapsedMs: 5000 }, 5000);
     expect(killed).toMatchObject({ status: 'killed', returnCode: 1 });
     expect(killed.message).toMatch(/CPU-time limit of 5000 ms/);
-    const stopped = callResult(1, 'f', { kind: 'killed', reason: 'stopped', elapsedMs: 10, queuedMs: 0 }, 5000);
-    expect(stopped.status).toBe('stopped');
+    expect(callResult(facts, { kind: 'killed', reason: 'stopped', elapsedMs: 10 }, 5000).status).toBe('stopped');
+    expect(callResult(facts, { kind: 'refused', message: 'refused: depth' }, 5000)).toMatchObject({
+      status: 'refused',
+      message: 'refused: depth',
+    });
   });
 });

@@ -1,6 +1,6 @@
 /** Faasm's conventions for what a finished call reports. */
-import type { CallResult } from '../api';
-import type { PoolOutcome } from './pool';
+import type { CallResult, StartKind, Timestamp } from '../api';
+import type { RunOutcome } from './faaslet-handle';
 
 const encoder = new TextEncoder();
 
@@ -8,28 +8,38 @@ const encoder = new TextEncoder();
 export const failedOutput = (returnCode: number) =>
   encoder.encode(`Call failed (return value=${returnCode})`);
 
-export type CallOutcome = PoolOutcome | { kind: 'refused'; message: string };
+export type CallOutcome = RunOutcome | { kind: 'refused'; message: string };
 
-export function callResult(
-  callId: number,
-  name: string,
-  outcome: CallOutcome,
-  timeLimitMs: number,
-  streams: { stdout: string; stderr: string } = { stdout: '', stderr: '' },
-): CallResult {
-  const base = {
-    callId,
-    function: name,
-    stdout: streams.stdout,
-    stderr: streams.stderr,
-    stack: [],
-    startKind: 'cold' as const,
-    startMs: 0,
-    wallMs: 0,
-  };
+/** What the agent knows of a call besides how it ended. */
+export interface CallFacts {
+  callId: number;
+  parentId: number | null;
+  function: string;
+  host: number;
+  faaslet: number;
+  inputBytes: number;
+  queuedAt: Timestamp;
+  startedAt: Timestamp;
+  startKind: StartKind;
+  stdout: string;
+  stderr: string;
+}
+
+export const now = (): Timestamp => performance.timeOrigin + performance.now();
+
+export function callResult(facts: CallFacts, outcome: CallOutcome, timeLimitMs: number): CallResult {
+  const base = { ...facts, stack: [], startMs: 0, finishedAt: now() };
+  const failed = (status: CallResult['status'], message: string): CallResult => ({
+    ...base,
+    status,
+    returnCode: 1,
+    output: failedOutput(1),
+    message,
+    wallMs: base.finishedAt - facts.queuedAt,
+  });
   switch (outcome.kind) {
     case 'done': {
-      const { done, warm, queuedMs } = outcome;
+      const { done } = outcome;
       const returnCode = done.returnCode;
       return {
         ...base,
@@ -38,26 +48,17 @@ export function callResult(
         output: returnCode === 0 ? done.output : failedOutput(returnCode),
         message: done.trap?.message ?? null,
         stack: done.trap?.stack ?? [],
-        startKind: warm ? 'warm' : 'cold',
         startMs: done.instantiateMs,
-        wallMs: queuedMs + done.instantiateMs + done.runMs,
+        wallMs: base.finishedAt - facts.queuedAt,
       };
     }
     case 'killed':
-      return {
-        ...base,
-        status: outcome.reason === 'stopped' ? 'stopped' : 'killed',
-        returnCode: 1,
-        output: failedOutput(1),
-        message:
-          outcome.reason === 'stopped'
-            ? 'stopped by the user'
-            : `killed: the Faaslet ran past its CPU-time limit of ${timeLimitMs} ms`,
-        wallMs: outcome.queuedMs + outcome.elapsedMs,
-      };
+      return outcome.reason === 'stopped'
+        ? failed('stopped', 'stopped by the user')
+        : failed('killed', `killed: the Faaslet ran past its CPU-time limit of ${timeLimitMs} ms`);
     case 'crashed':
-      return { ...base, status: 'trapped', returnCode: 1, output: failedOutput(1), message: outcome.message };
+      return failed('trapped', outcome.message);
     case 'refused':
-      return { ...base, status: 'refused', returnCode: 1, output: failedOutput(1), message: outcome.message };
+      return failed('refused', outcome.message);
   }
 }

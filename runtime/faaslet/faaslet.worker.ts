@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** A Faaslet Worker: runs one call at a time; the host agent replaces it when it is killed. */
 import { runFaaslet } from './instance';
-import type { FaasletToHost, HostToFaaslet } from './protocol';
+import type { AwaitAnswer, FaasletToHost, HostToFaaslet } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FaasletToHost) => scope.postMessage(message);
@@ -29,10 +29,26 @@ function outputBatcher(callId: number) {
   };
 }
 
-scope.onmessage = (event: MessageEvent<HostToFaaslet>) => {
-  const { job } = event.data;
+/** Answers to awaits in flight (JSPI): the wasm stack is suspended until one arrives. */
+const answers = new Map<number, (answer: AwaitAnswer) => void>();
+
+scope.onmessage = async (event: MessageEvent<HostToFaaslet>) => {
+  const message = event.data;
+  if (message.kind === 'awaited') {
+    answers.get(message.awaited)?.(message.answer);
+    answers.delete(message.awaited);
+    return;
+  }
+  const { job } = message;
   const output = outputBatcher(job.callId);
-  const done = runFaaslet(job, output.push);
+  const done = await runFaaslet(job, {
+    onOutput: output.push,
+    post(chainOrAwait) {
+      output.flush();
+      post(chainOrAwait);
+    },
+    answer: (awaited) => new Promise((resolve) => answers.set(awaited, resolve)),
+  });
   output.flush();
   post(done);
 };

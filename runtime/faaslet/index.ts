@@ -11,7 +11,7 @@
  * Faaslet) enforces time limits by terminating the Worker; views on shared memory must be
  * copied before decoding or posting.
  */
-export type { FaasletToHost, HostToFaaslet, RunJob } from './protocol';
+export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob } from './protocol';
 export { WASI_IMPORT_NAMES } from './wasi';
 
 /** A new Faaslet Worker; written literally so the bundler emits the worker. */

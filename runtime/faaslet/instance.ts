@@ -1,48 +1,105 @@
 /**
- * One call in one Faaslet, following Faasm's lifecycle: instantiate against memory 0 (made by
- * the host agent) and the host interface, run the constructors and `_faasm_zygote` (the point a
- * Proto-Faaslet snapshot is taken), then enter through `_start`, which runs main.
- * WAT modules may have none of the first two; only `_start` is required.
+ * One call in one Faaslet, following Faasm's lifecycle: instantiate against memory 0 (owned by
+ * the host agent) and the host interface, run the constructors and `_faasm_zygote` (where a
+ * Proto-Faaslet snapshot is taken), then enter: `_start` for main, or a function-table entry
+ * for a call chained by pointer. WAT modules may lack everything but their entry.
  */
 import { WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { FaasletMemory, HostError, hostInterface, type CallIo } from '../host';
-import type { FaasletToHost, RunJob } from './protocol';
+import { FaasletMemory, HostError, hostInterface, type CallIo, type ChainContext } from '../host';
+import type { AwaitAnswer, FaasletToHost, RunJob } from './protocol';
 import { trapMessage, wasmFrames } from './stack';
 import { faasletWasi } from './wasi';
 
 type Done = Extract<FaasletToHost, { kind: 'done' }>;
 type Trap = NonNullable<Done['trap']>;
+type Outcome = { returnCode: number; trap: Trap | null };
+
+export interface FaasletLink {
+  onOutput(stream: 'stdout' | 'stderr', text: string): void;
+  post(message: FaasletToHost): void;
+  answer(awaited: number): Promise<AwaitAnswer>;
+}
 
 const trapOf = (error: unknown, during = ''): Trap => ({
   message: `${during}${error instanceof HostError ? error.message : trapMessage(error)}`,
   stack: wasmFrames((error as Error | undefined)?.stack),
 });
 
-/** Runs one export; a proc_exit becomes a return code, a trap becomes a Trap. */
-function enter(fn: () => unknown, during = ''): { returnCode: number; trap: Trap | null } {
+const outcomeOf = (value: unknown): Outcome => ({
+  returnCode: typeof value === 'number' ? value : 0,
+  trap: null,
+});
+
+const failure = (error: unknown, during = ''): Outcome =>
+  error instanceof WASIProcExit ? { returnCode: error.code, trap: null } : { returnCode: 1, trap: trapOf(error, during) };
+
+function enter(fn: () => unknown, during = ''): Outcome {
   try {
-    const value = fn();
-    return { returnCode: typeof value === 'number' ? value : 0, trap: null };
+    return outcomeOf(fn());
   } catch (error) {
-    if (error instanceof WASIProcExit) return { returnCode: error.code, trap: null };
-    return { returnCode: 1, trap: trapOf(error, during) };
+    return failure(error, during);
+  }
+}
+
+/** A wasm export and its arguments; JSPI's promising() takes only wasm functions, not wrappers. */
+interface EntryPoint {
+  fn: (...args: number[]) => unknown;
+  args: number[];
+}
+
+async function enterSuspendable({ fn, args }: EntryPoint, jspi: boolean): Promise<Outcome> {
+  try {
+    return outcomeOf(jspi ? await WebAssembly.promising(fn)(...args) : fn(...args));
+  } catch (error) {
+    return failure(error);
   }
 }
 
 const exported = (instance: WebAssembly.Instance, name: string) => {
   const value = instance.exports[name];
-  return typeof value === 'function' ? (value as () => unknown) : null;
+  return typeof value === 'function' ? (value as (...args: number[]) => unknown) : null;
 };
 
-export function runFaaslet(
-  job: RunJob,
-  onOutput: (stream: 'stdout' | 'stderr', text: string) => void,
-): Done {
+/** The function a call enters, or why it cannot. */
+function entryOf(instance: WebAssembly.Instance, job: RunJob): EntryPoint | string {
+  if (job.entry.kind === 'main') {
+    const start = exported(instance, '_start');
+    return start ? { fn: start, args: [] } : 'the module exports no _start entry point';
+  }
+  const { funcIndex } = job.entry;
+  const table = instance.exports.__indirect_function_table;
+  if (!(table instanceof WebAssembly.Table)) return 'chain by pointer: the module exports no function table';
+  const fn = funcIndex >= 0 && funcIndex < table.length ? (table.get(funcIndex) as unknown) : null;
+  if (typeof fn !== 'function') return `chain by pointer: table index ${funcIndex} is not a function`;
+  const target = fn as (...args: number[]) => unknown;
+  // Faasm passes one i32 parsed from the input when the function takes a parameter.
+  const argument = Number.parseInt(new TextDecoder().decode(job.input), 10) | 0;
+  return { fn: target, args: target.length >= 1 ? [argument] : [] };
+}
+
+export async function runFaaslet(job: RunJob, link: FaasletLink): Promise<Done> {
   const started = performance.now();
+  // This Faaslet's memory is reused across its calls; nothing of the last call may show.
+  new Uint8Array(job.memory.buffer).fill(0);
   const io: CallIo = { input: job.input, output: new Uint8Array() };
-  const { wasi } = faasletWasi(['function.wasm', ...job.args], onOutput);
+  const { wasi, stderr } = faasletWasi(['function.wasm', ...job.args], link.onOutput);
+  let instance: WebAssembly.Instance | null = null;
+  const chain: ChainContext = {
+    callId: job.callId,
+    callIds: job.callIds,
+    mode: job.awaitMode,
+    mailbox: job.mailbox,
+    post: link.post,
+    answer: link.answer,
+    malloc(size) {
+      const malloc = instance && exported(instance, 'malloc');
+      if (!malloc) throw new HostError('__faasm_await_call_output: the module exports no malloc');
+      return malloc(size) as number;
+    },
+    stderr: (text) => stderr.write(new TextEncoder().encode(text)),
+  };
   let instantiated = started;
-  const done = (returnCode: number, trap: Trap | null): Done => ({
+  const done = ({ returnCode, trap }: Outcome): Done => ({
     kind: 'done',
     callId: job.callId,
     returnCode,
@@ -52,35 +109,40 @@ export function runFaaslet(
     runMs: performance.now() - instantiated,
   });
 
-  let instance: WebAssembly.Instance;
   try {
     instance = new WebAssembly.Instance(job.module, {
-      env: { memory: job.memory, ...hostInterface(new FaasletMemory(job.memory), io) },
+      // Suspending imports are import values too; TypeScript's DOM types predate JSPI.
+      env: {
+        memory: job.memory,
+        ...hostInterface(new FaasletMemory(job.memory), { io, chain }),
+      } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasi.wasiImport,
     });
   } catch (error) {
     // A link error, or a trap in the module's start function: the call never ran.
-    return done(1, trapOf(error, 'instantiation failed: '));
+    return done({ returnCode: 1, trap: trapOf(error, 'instantiation failed: ') });
   }
-  // The shim reads memory through `inst`; constructors may print before `_start`.
+  // The shim reads memory through `inst`; constructors may print before the entry runs.
   wasi.inst = { exports: { memory: job.memory } };
 
   const ctors = exported(instance, '__wasm_call_ctors');
-  if (ctors) {
-    const { trap } = enter(ctors, 'in static constructors: ');
-    if (trap) return done(1, trap);
-  }
+  const setup = ctors ? enter(ctors, 'in static constructors: ') : null;
+  if (setup?.trap) return done(setup);
   const zygote = exported(instance, '_faasm_zygote');
-  if (zygote) {
-    const { returnCode, trap } = enter(zygote, 'in _faasm_zygote: ');
-    if (trap || returnCode !== 0) {
-      return done(returnCode || 1, trap ?? { message: `_faasm_zygote failed with ${returnCode}`, stack: [] });
-    }
+  const zygoted = zygote ? enter(zygote, 'in _faasm_zygote: ') : null;
+  if (zygoted && (zygoted.trap || zygoted.returnCode !== 0)) {
+    return done({
+      returnCode: zygoted.returnCode || 1,
+      trap: zygoted.trap ?? { message: `_faasm_zygote failed with ${zygoted.returnCode}`, stack: [] },
+    });
   }
   instantiated = performance.now();
 
-  const start = exported(instance, '_start');
-  if (!start) return done(1, { message: 'the module exports no _start entry point', stack: [] });
-  const { returnCode, trap } = enter(start);
-  return done(returnCode, trap);
+  const entry = entryOf(instance, job);
+  if (typeof entry === 'string') return done({ returnCode: 1, trap: { message: entry, stack: [] } });
+  const outcome = await enterSuspendable(entry, job.awaitMode === 'jspi');
+  // A pointer call skips _start's exit path, so flush stdio as exit would.
+  const dtors = job.entry.kind === 'pointer' ? exported(instance, '__wasm_call_dtors') : null;
+  if (dtors && !outcome.trap) enter(dtors);
+  return done(outcome);
 }

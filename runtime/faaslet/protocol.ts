@@ -1,23 +1,52 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
 import type { WasmFrame } from '../api';
 
+/** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
+export type Entry = { kind: 'main' } | { kind: 'pointer'; funcIndex: number };
+
+/**
+ * How a Faaslet waits for another call: JSPI suspends the wasm and keeps the Worker's event
+ * loop; the mailbox blocks the Worker in Atomics.wait until the host agent writes the answer.
+ */
+export type AwaitMode = 'jspi' | 'mailbox';
+
 export interface RunJob {
   callId: number;
-  /** `user/function`, for messages. */
+  /** `user/function`. */
   functionName: string;
-  /** Compiled once by the host agent; structured-clone shares the code, not a copy. */
+  user: string;
+  /** Compiled once by the host agent; structured clone shares the code, not a copy. */
   module: WebAssembly.Module;
-  /** Memory 0, created by the host agent so it can read and snapshot it without messages. */
+  /** Memory 0, owned by the host agent for this Faaslet so it can read it without messages. */
   memory: WebAssembly.Memory;
   input: Uint8Array;
   args: string[];
+  entry: Entry;
+  /** The cluster's call-id counter, so chain calls return an id without a round trip. */
+  callIds: Int32Array;
+  awaitMode: AwaitMode;
+  /** The Faaslet's mailbox (see host/mailbox.ts), used when awaitMode is 'mailbox'. */
+  mailbox: SharedArrayBuffer;
 }
 
-export type HostToFaaslet = { kind: 'run'; job: RunJob };
+export type ChainTarget = { kind: 'name'; name: string } | { kind: 'pointer'; funcIndex: number };
+
+export interface AwaitAnswer {
+  returnCode: number;
+  output: Uint8Array;
+  /** Why the await failed (unknown id, refused call), for the caller's stderr. */
+  error: string | null;
+}
+
+export type HostToFaaslet =
+  | { kind: 'run'; job: RunJob }
+  | { kind: 'awaited'; callId: number; awaited: number; answer: AwaitAnswer };
 
 export type FaasletToHost =
   | { kind: 'ready' }
   | { kind: 'output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
+  | { kind: 'chain'; parentId: number; callId: number; target: ChainTarget; input: Uint8Array }
+  | { kind: 'await'; callId: number; awaited: number }
   | {
       kind: 'done';
       callId: number;

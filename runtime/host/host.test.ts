@@ -72,7 +72,20 @@ describe('input and output calls', () => {
   it('report the input size, copy at most len bytes, and capture the output', () => {
     const raw = memoryOf(1);
     const io = { input: new TextEncoder().encode('faaslet'), output: new Uint8Array() };
-    const host = hostInterface(new FaasletMemory(raw), io);
+    const unused = () => {
+      throw new Error('unused');
+    };
+    const chain = {
+      callId: 1,
+      callIds: new Int32Array(1),
+      mode: 'mailbox' as const,
+      mailbox: new SharedArrayBuffer(16),
+      post: unused,
+      answer: unused,
+      malloc: unused,
+      stderr: unused,
+    };
+    const host = hostInterface(new FaasletMemory(raw), { io, chain });
     expect(host.__faasm_read_input(0, 0)).toBe(7);
     expect(host.__faasm_read_input(16, 4)).toBe(4);
     expect(new TextDecoder().decode(new Uint8Array(raw.buffer).slice(16, 20))).toBe('faas');

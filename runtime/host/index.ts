@@ -5,25 +5,50 @@
  * - abi.ts: every import Faasm defines, by group; what is not implemented here is refused at upload.
  * - memory.ts: pointer checks; a bad pointer is a HostError with a message, never a host crash.
  * - calls.ts: input and output.
+ * - chaining.ts: chain by name or pointer, await (JSPI, or the mailbox.ts fallback).
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
+import { chainingImports, type ChainContext } from './chaining';
 import { FaasletMemory } from './memory';
 
 export { HostError, FaasletMemory, SHARED_WINDOW_BASE } from './memory';
 export { FAASM_IMPORTS, type AbiImport, type AbiGroup } from './abi';
 export type { CallIo } from './calls';
+export type { ChainContext } from './chaining';
+export { createMailbox, postAnswer } from './mailbox';
 
-export function hostInterface(memory: FaasletMemory, io: CallIo) {
-  return { ...inputOutputImports(memory, io) };
+export interface HostContext {
+  io: CallIo;
+  chain: ChainContext;
 }
+
+export function hostInterface(memory: FaasletMemory, context: HostContext) {
+  return { ...inputOutputImports(memory, context.io), ...chainingImports(memory, context.chain) };
+}
+
+const unused = () => {
+  throw new Error('not for calling');
+};
 
 /** The names `hostInterface` provides under module `env`. */
 export const PROVIDED_HOST_IMPORTS: ReadonlySet<string> = new Set(
-  Object.keys(hostInterface(new FaasletMemory(new WebAssembly.Memory({ initial: 0 })), {
-    input: new Uint8Array(),
-    output: new Uint8Array(),
-  })),
+  Object.keys(
+    // No real memory: every wasm memory counts against the page's ~123 (DESIGN.md).
+    hostInterface(new FaasletMemory({} as WebAssembly.Memory), {
+      io: { input: new Uint8Array(), output: new Uint8Array() },
+      chain: {
+        callId: 0,
+        callIds: new Int32Array(1),
+        mode: 'mailbox',
+        mailbox: new SharedArrayBuffer(16),
+        post: unused,
+        answer: unused,
+        malloc: unused,
+        stderr: unused,
+      },
+    }),
+  ),
 );
 
 export interface ImportProblem {

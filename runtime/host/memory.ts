@@ -13,26 +13,47 @@ export class HostError extends Error {
 
 const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
 
+interface Resolved {
+  buffer: ArrayBufferLike;
+  /** Offset in `buffer` that the address maps to. */
+  start: number;
+  what: string;
+}
+
 export class FaasletMemory {
-  constructor(private readonly memory: WebAssembly.Memory) {}
+  /**
+   * `state` is the user's state arena (memory 1), which shared-window addresses resolve into;
+   * without it such addresses are refused.
+   */
+  constructor(
+    private readonly memory: WebAssembly.Memory,
+    private readonly state?: WebAssembly.Memory,
+  ) {}
 
   get byteLength(): number {
     return this.memory.buffer.byteLength;
   }
 
-  /** A live view of `len` bytes at `ptr`; throws HostError when it leaves the memory. */
-  view(call: string, ptr: number, len: number): Uint8Array {
-    const start = ptr >>> 0;
-    const length = len >>> 0;
-    if (start >= SHARED_WINDOW_BASE) {
+  /** Which memory an address is in. `.buffer` is read afresh: the arena may have grown. */
+  private resolve(call: string, address: number): Resolved {
+    if (address < SHARED_WINDOW_BASE) {
+      return { buffer: this.memory.buffer, start: address, what: "the Faaslet's memory" };
+    }
+    if (!this.state) {
       throw new HostError(
-        `${call}: pointer ${hex(start)} is in the shared state window, but no state is mapped into this Faaslet`,
+        `${call}: pointer ${hex(address)} is in the shared state window, but no state is mapped into this Faaslet`,
       );
     }
-    const buffer = this.memory.buffer;
+    return { buffer: this.state.buffer, start: address - SHARED_WINDOW_BASE, what: 'the state arena' };
+  }
+
+  /** A live view of `len` bytes at `ptr`; throws HostError when it leaves the memory. */
+  view(call: string, ptr: number, len: number): Uint8Array {
+    const length = len >>> 0;
+    const { buffer, start, what } = this.resolve(call, ptr >>> 0);
     if (start + length > buffer.byteLength) {
       throw new HostError(
-        `${call}: ${length} bytes at ${hex(start)} run past the end of the Faaslet's memory ` +
+        `${call}: ${length} bytes at ${hex(ptr >>> 0)} run past the end of ${what} ` +
           `(${buffer.byteLength} bytes)`,
       );
     }
@@ -50,12 +71,13 @@ export class FaasletMemory {
 
   /** A NUL-terminated string such as a state key, at most `maxLen` bytes long. */
   readCString(call: string, ptr: number, maxLen = 4096): string {
-    const start = ptr >>> 0;
-    const available = Math.max(0, Math.min(maxLen, this.byteLength - start));
-    const bytes = this.view(call, start, available);
+    const address = ptr >>> 0;
+    const { buffer, start } = this.resolve(call, address);
+    const available = Math.max(0, Math.min(maxLen, buffer.byteLength - start));
+    const bytes = this.view(call, address, available);
     const end = bytes.indexOf(0);
     if (end < 0) {
-      throw new HostError(`${call}: string at ${hex(start)} has no NUL within ${maxLen} bytes`);
+      throw new HostError(`${call}: string at ${hex(address)} has no NUL within ${maxLen} bytes`);
     }
     return new TextDecoder().decode(bytes.slice(0, end));
   }

@@ -1,0 +1,154 @@
+/**
+ * The host agent's side of one Faaslet: its Worker, its memory 0, and its supervisor. A call
+ * that runs past its CPU-time limit (time blocked in await does not count), is stopped, or
+ * crashes the Worker ends at once: the Worker is terminated and replaced.
+ */
+import type { FaasletState } from '../api';
+import type { AwaitAnswer, FaasletToHost, RunJob } from '../faaslet';
+import { createMailbox, postAnswer } from '../host';
+
+type Done = Extract<FaasletToHost, { kind: 'done' }>;
+
+export type RunOutcome =
+  | { kind: 'done'; done: Done }
+  | { kind: 'killed'; reason: 'time-limit' | 'stopped'; elapsedMs: number }
+  | { kind: 'crashed'; message: string };
+
+export interface FaasletEvents {
+  output(callId: number, stream: 'stdout' | 'stderr', text: string): void;
+  chain(message: Extract<FaasletToHost, { kind: 'chain' }>): void;
+  await(faaslet: FaasletHandle, callId: number, awaited: number): void;
+}
+
+interface Running {
+  callId: number;
+  finish(outcome: RunOutcome): void;
+  /** CPU time left; the clock stops while the Faaslet is blocked. */
+  budgetMs: number;
+  since: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export class FaasletHandle {
+  worker!: Worker;
+  ready!: Promise<void>;
+  state: FaasletState = 'idle';
+  /** `user/function` whose module and memory this Faaslet holds. */
+  function: string | null = null;
+  module: WebAssembly.Module | null = null;
+  memory: WebAssembly.Memory | null = null;
+  blockedIn: string | null = null;
+  calls = 0;
+  readonly mailbox = createMailbox();
+  private running: Running | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly host: number,
+    private readonly spawn: (name: string) => Worker,
+    private readonly events: FaasletEvents,
+  ) {
+    this.start();
+  }
+
+  get callId(): number | null {
+    return this.running?.callId ?? null;
+  }
+
+  private start(): void {
+    const worker = this.spawn(`faaslet-${this.host}.${this.id}`);
+    this.worker = worker;
+    this.ready = new Promise((resolve) => {
+      worker.onmessage = ({ data }: MessageEvent<FaasletToHost>) => {
+        if (data.kind === 'ready') resolve();
+        else if (data.kind === 'output') this.events.output(data.callId, data.stream, data.text);
+        else if (data.kind === 'chain') this.events.chain(data);
+        else if (data.kind === 'await') this.blocked(data.callId, data.awaited);
+        else this.running?.finish({ kind: 'done', done: data });
+      };
+    });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.running?.finish({ kind: 'crashed', message: event.message || 'the Faaslet Worker crashed' });
+      this.replace();
+    };
+  }
+
+  /** Terminate at once (a spinning wasm loop cannot be interrupted any other way) and respawn. */
+  private replace(): void {
+    this.worker.terminate();
+    this.function = null;
+    this.module = null;
+    this.memory = null;
+    this.start();
+  }
+
+  run(job: RunJob, timeLimitMs: number): Promise<RunOutcome> {
+    this.state = 'running';
+    this.calls++;
+    return new Promise((resolve) => {
+      const running: Running = {
+        callId: job.callId,
+        budgetMs: timeLimitMs,
+        since: performance.now(),
+        timer: null,
+        finish: (outcome) => {
+          if (running.timer) clearTimeout(running.timer);
+          this.running = null;
+          this.state = 'idle';
+          this.blockedIn = null;
+          resolve(outcome);
+        },
+      };
+      this.running = running;
+      this.startClock();
+      this.worker.postMessage({ kind: 'run', job });
+    });
+  }
+
+  private startClock(): void {
+    const running = this.running;
+    if (!running) return;
+    running.since = performance.now();
+    running.timer = setTimeout(() => {
+      const elapsedMs = performance.now() - running.since;
+      running.finish({ kind: 'killed', reason: 'time-limit', elapsedMs });
+      this.replace();
+    }, running.budgetMs);
+  }
+
+  private blocked(callId: number, awaited: number): void {
+    const running = this.running;
+    if (!running || running.callId !== callId) return;
+    if (running.timer) clearTimeout(running.timer);
+    running.timer = null;
+    running.budgetMs -= performance.now() - running.since;
+    this.state = 'blocked';
+    this.blockedIn = `__faasm_await_call(${awaited})`;
+    this.events.await(this, callId, awaited);
+  }
+
+  /** Hand an await's answer to the blocked Faaslet and restart its clock. */
+  answer(callId: number, awaited: number, answer: AwaitAnswer, mode: 'jspi' | 'mailbox'): void {
+    if (this.running?.callId !== callId) return;
+    this.state = 'running';
+    this.blockedIn = null;
+    this.startClock();
+    if (mode === 'mailbox') postAnswer(this.mailbox, answer);
+    else this.worker.postMessage({ kind: 'awaited', callId, awaited, answer });
+  }
+
+  /** Ends the running call at once; false when it is not running here. */
+  stop(callId: number): boolean {
+    const running = this.running;
+    if (running?.callId !== callId) return false;
+    running.finish({ kind: 'killed', reason: 'stopped', elapsedMs: performance.now() - running.since });
+    this.replace();
+    return true;
+  }
+
+  dispose(): void {
+    this.running?.finish({ kind: 'crashed', message: 'the Faaslet was removed with its host' });
+    this.worker.terminate();
+  }
+}

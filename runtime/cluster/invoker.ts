@@ -1,0 +1,176 @@
+/**
+ * Invocation: a call's life from request to result. Chained calls arrive from Faaslets with
+ * ids they took from the shared counter; awaits are answered from the call table, so a
+ * Faaslet blocks only until the call it waits for is done.
+ */
+import type { RuntimeEvent } from '../api';
+import type { AwaitAnswer, AwaitMode, Entry, FaasletToHost } from '../faaslet';
+import { CallTable } from './calls';
+import type { Cluster } from './cluster';
+import type { FaasletHandle } from './faaslet-handle';
+import type { FunctionStore } from './functions';
+import { callResult, now, type CallFacts, type CallOutcome } from './results';
+import { limitExceeded } from './scheduler';
+
+export interface Invocation {
+  id: number;
+  parentId: number | null;
+  user: string;
+  name: string;
+  depth: number;
+  input: Uint8Array;
+  args: string[];
+  entry: Entry;
+  timeLimitMs: number;
+}
+
+export class Invoker {
+  /** Shared with every Faaslet: chain calls take ids from it without asking the agent. */
+  private readonly callIds = new Int32Array(new SharedArrayBuffer(4));
+  private readonly facts = new Map<number, CallFacts>();
+  private readonly limits = new Map<number, number>();
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly calls: CallTable,
+    private readonly functions: FunctionStore,
+    public awaitMode: AwaitMode,
+    private readonly emit: (event: RuntimeEvent) => void,
+  ) {}
+
+  nextCallId(): number {
+    return Atomics.add(this.callIds, 0, 1) + 1;
+  }
+
+  async invoke(call: Invocation) {
+    const fullName = `${call.user}/${call.name}`;
+    const queuedAt = now();
+    const facts: CallFacts = {
+      callId: call.id,
+      parentId: call.parentId,
+      function: fullName,
+      host: -1,
+      faaslet: -1,
+      inputBytes: call.input.byteLength,
+      queuedAt,
+      startedAt: queuedAt,
+      startKind: 'cold',
+      stdout: '',
+      stderr: '',
+    };
+    const placed = (kind: 'warm' | 'cold' | 'queued' | 'refused', host: number | null, reason: string) =>
+      this.emit({
+        type: 'call.placed',
+        placement: { callId: call.id, parentId: call.parentId, function: fullName, kind, host, reason, at: now() },
+      });
+    const fn = this.functions.get(call.user, call.name);
+    const refusal = fn
+      ? limitExceeded(call.depth, this.calls.pending(call.user), this.cluster.config)
+      : `no function ${fullName} has been uploaded: build it first`;
+    this.calls.open({ id: call.id, parentId: call.parentId, user: call.user, name: call.name, depth: call.depth });
+    this.facts.set(call.id, facts);
+    this.limits.set(call.id, call.timeLimitMs);
+
+    let outcome: CallOutcome;
+    if (refusal || !fn) {
+      placed('refused', null, refusal ?? '');
+      outcome = { kind: 'refused', message: refusal ?? '' };
+    } else {
+      const run = await this.cluster.run(
+        {
+          callId: call.id,
+          function: fullName,
+          minPages: fn.minPages,
+          module: fn.module,
+          placed: ({ kind, host, reason }) => placed(kind, host, reason),
+          job: (faaslet) => ({
+            callId: call.id,
+            functionName: fullName,
+            user: call.user,
+            module: fn.module,
+            memory: faaslet.memory!,
+            input: call.input,
+            args: call.args,
+            entry: call.entry,
+            callIds: this.callIds,
+            awaitMode: this.awaitMode,
+            mailbox: faaslet.mailbox,
+          }),
+          started: ({ faaslet, startKind }) => {
+            Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() });
+            this.emit({
+              type: 'call.started',
+              callId: call.id,
+              parentId: call.parentId,
+              function: fullName,
+              host: faaslet.host,
+              faaslet: faaslet.id,
+              startKind,
+              at: facts.startedAt,
+            });
+          },
+        },
+        call.timeLimitMs,
+      );
+      outcome = run.placed ? run.outcome : { kind: 'refused', message: run.refused };
+    }
+    this.facts.delete(call.id);
+    this.limits.delete(call.id);
+    const result = callResult(facts, outcome, call.timeLimitMs);
+    this.calls.finish(result);
+    this.emit({ type: 'call.finished', result });
+    return result;
+  }
+
+  output(callId: number, stream: 'stdout' | 'stderr', text: string): void {
+    const facts = this.facts.get(callId);
+    if (facts) facts[stream] += text;
+    this.emit({ type: 'call.output', callId, stream, text });
+  }
+
+  chain(message: Extract<FaasletToHost, { kind: 'chain' }>): void {
+    const parent = this.calls.get(message.parentId);
+    if (!parent) return;
+    const { target } = message;
+    void this.invoke({
+      id: message.callId,
+      parentId: parent.id,
+      user: parent.user,
+      // Chaining by name stays within the caller's user, as in Faasm.
+      name: target.kind === 'name' ? target.name.replace(new RegExp(`^${parent.user}/`), '') : parent.name,
+      depth: parent.depth + 1,
+      input: message.input,
+      args: [],
+      entry: target.kind === 'pointer' ? { kind: 'pointer', funcIndex: target.funcIndex } : { kind: 'main' },
+      timeLimitMs: this.limits.get(parent.id) ?? 5000,
+    });
+  }
+
+  await(faaslet: FaasletHandle, callId: number, awaited: number): void {
+    const caller = this.calls.get(callId);
+    this.emit({ type: 'call.blocked', callId, awaiting: awaited, at: now() });
+    const answer = (reply: AwaitAnswer) => {
+      this.emit({ type: 'call.resumed', callId, at: now() });
+      faaslet.answer(callId, awaited, reply, this.awaitMode);
+    };
+    const done = caller ? this.calls.whenDone(awaited, caller.user) : null;
+    if (!done) {
+      answer({ returnCode: -1, output: new Uint8Array(), error: `no call ${awaited} of this user exists` });
+      return;
+    }
+    void done.then((result) =>
+      answer({
+        returnCode: result.returnCode,
+        output: result.output,
+        error: result.status === 'ok' || result.status === 'failed' ? null : result.message,
+      }),
+    );
+  }
+
+  /** Stop a call and every call it chained that is still running. */
+  stop(callId: number): boolean {
+    const stopped = this.cluster.stop(callId);
+    for (const id of this.calls.descendants(callId)) this.cluster.stop(id);
+    return stopped;
+  }
+}

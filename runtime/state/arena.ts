@@ -1,0 +1,231 @@
+/**
+ * A user's state arena on one host: the local tier. A shared WebAssembly.Memory (memory 1 of each
+ * of the user's Faaslets on that host) holds the values; a metadata SAB (layout.ts) holds the key
+ * table and the locks. Both are shared, so `StateArena.attach(arena.handle)` in another Worker
+ * gives a view of the very same arena.
+ */
+import { allocate, PAGE_BYTES } from './alloc';
+import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
+import { StateError } from './errors';
+import { CLEAN_START, DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
+import * as locks from './locks';
+import { findOrInsertSlot, findSlot, keyName } from './table';
+
+/** What to post to a Worker: both parts are shared, nothing is copied. */
+export interface StateArenaHandle {
+  readonly memory: WebAssembly.Memory;
+  readonly meta: SharedArrayBuffer;
+}
+
+export interface StateArenaOptions {
+  /** Pages (64 KiB) the arena memory starts with. @default 16 */
+  initialPages?: number;
+  /** Bytes the arena may hold in all; at most 2 GiB − 64 KiB. @default 256 MiB */
+  quotaBytes?: number;
+  /** Keys the table can hold. @default 1024 */
+  maxKeys?: number;
+  /** Longest key name in UTF-8 bytes, user prefix included. @default 256 */
+  maxKeyBytes?: number;
+}
+
+/** A key that has a value: where it lives in the arena and how big it is (fixed). */
+export interface StateValue {
+  readonly key: string;
+  readonly slot: number;
+  readonly offset: number;
+  readonly size: number;
+}
+
+export type DirtyState = 'clean' | 'whole' | { offset: number; length: number };
+
+const MAX_PAGES = 32768;
+
+export class StateArena {
+  /** A new, empty arena. */
+  static create(options: StateArenaOptions = {}): StateArena {
+    const { initialPages = 16, quotaBytes = 256 << 20, maxKeys = 1024, maxKeyBytes = 256 } = options;
+    if (quotaBytes > (MAX_PAGES - 1) * PAGE_BYTES) throw new RangeError(`quotaBytes ${quotaBytes} exceeds 2 GiB − 64 KiB`);
+    const meta = new SharedArrayBuffer(metaByteLength(maxKeys, maxKeyBytes));
+    const words = new Int32Array(meta);
+    words[H.QUOTA] = quotaBytes;
+    words[H.SLOTS] = maxKeys;
+    words[H.KEY_BYTES] = maxKeyBytes;
+    words[H.MAGIC] = MAGIC;
+    const memory = new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
+    return new StateArena({ memory, meta });
+  }
+
+  /** The same arena in another Worker, from a posted `handle`. */
+  static attach(handle: StateArenaHandle): StateArena {
+    return new StateArena(handle);
+  }
+
+  private readonly meta: Meta;
+
+  private constructor(readonly handle: StateArenaHandle) {
+    if (!(handle.meta instanceof SharedArrayBuffer) || new Int32Array(handle.meta)[H.MAGIC] !== MAGIC) {
+      throw new TypeError('not a state arena handle: its metadata buffer is missing or foreign');
+    }
+    this.meta = new Meta(handle.meta);
+  }
+
+  get memory(): WebAssembly.Memory {
+    return this.handle.memory;
+  }
+
+  /** Bytes allocated so far (the bump pointer); the memory may be larger. */
+  get usedBytes(): number {
+    return this.meta.header(H.TOP);
+  }
+
+  get quotaBytes(): number {
+    return this.meta.header(H.QUOTA);
+  }
+
+  /** The key's value, or null if it was never created with a size. Takes no lock. */
+  find(key: string): StateValue | null {
+    const slot = findSlot(this.meta, keyName(this.meta, key));
+    return slot >= 0 ? this.valueAt(key, slot) : null;
+  }
+
+  /** A missing key has size 0. */
+  sizeOf(key: string): number {
+    return this.find(key)?.size ?? 0;
+  }
+
+  /** The key's value, created zero-filled with `size` bytes if new; its size never changes. */
+  ensure(key: string, size: number): StateValue {
+    const found = this.find(key);
+    if (found) return this.fits(found, size);
+    if (!(size > 0)) throw new StateError(`key "${key}" does not exist yet, and creating it needs a size > 0`);
+    const name = keyName(this.meta, key);
+    const created = locks.withMutex(this.meta.words, H.MUTEX, () => {
+      const slot = findOrInsertSlot(this.meta, name);
+      // Another Worker may have created it while we waited for the mutex.
+      if (this.valueAt(key, slot)) return slot;
+      this.meta.set(slot, R.OFFSET, allocate(this.meta, this.memory, size, `key "${key}"`));
+      this.meta.set(slot, R.SIZE, size);
+      Atomics.or(this.meta.words, this.meta.index(slot, R.FLAGS), HAS_VALUE);
+      return slot;
+    });
+    return this.fits(this.valueAt(key, created)!, size);
+  }
+
+  /** The key's value; fails naming the key if it was never created with a size. */
+  require(key: string): StateValue {
+    const found = this.find(key);
+    if (!found) throw new StateError(`key "${key}" has never been created with a size`);
+    return found;
+  }
+
+  /** A live view of `length` bytes at `offset` in the value; fails rather than overrun it. */
+  bytes(value: StateValue, offset = 0, length = value.size - offset): Uint8Array {
+    this.inRange(value, offset, length);
+    return new Uint8Array(this.memory.buffer, value.offset + offset, length);
+  }
+
+  /** Flag the whole value dirty, or a range of it; bumps the version. */
+  flagDirty(value: StateValue, offset?: number, length?: number): void {
+    const { meta } = this;
+    if (offset === undefined || length === undefined) {
+      Atomics.or(meta.words, meta.index(value.slot, R.FLAGS), DIRTY_WHOLE);
+    } else if (this.inRange(value, offset, length) && length > 0) {
+      // The dirty range is the hull of every flagged range, merged without a lock.
+      atomicMerge(meta.words, meta.index(value.slot, R.DIRTY_START), offset, Math.min);
+      atomicMerge(meta.words, meta.index(value.slot, R.DIRTY_END), offset + length, Math.max);
+    }
+    meta.add(value.slot, R.VERSION, 1);
+  }
+
+  dirtyOf(value: StateValue): DirtyState {
+    const { meta } = this;
+    if (meta.get(value.slot, R.FLAGS) & DIRTY_WHOLE) return 'whole';
+    const start = meta.get(value.slot, R.DIRTY_START);
+    const end = meta.get(value.slot, R.DIRTY_END);
+    return start < end ? { offset: start, length: end - start } : 'clean';
+  }
+
+  /** After a push: the value is clean again. */
+  clearDirty(value: StateValue): void {
+    const { meta } = this;
+    Atomics.and(meta.words, meta.index(value.slot, R.FLAGS), ~DIRTY_WHOLE);
+    meta.set(value.slot, R.DIRTY_START, CLEAN_START);
+    meta.set(value.slot, R.DIRTY_END, 0);
+  }
+
+  versionOf(value: StateValue): number {
+    return this.meta.get(value.slot, R.VERSION);
+  }
+
+  /** Block (in a Worker) until the key's read lock is held. */
+  lockRead(value: StateValue): void {
+    locks.lockRead(this.meta.words, this.meta.lockIndex(value.slot));
+  }
+
+  lockWrite(value: StateValue): void {
+    locks.lockWrite(this.meta.words, this.meta.lockIndex(value.slot));
+  }
+
+  unlockRead(value: StateValue): void {
+    locks.unlockRead(this.meta.words, this.meta.lockIndex(value.slot), value.key);
+  }
+
+  unlockWrite(value: StateValue): void {
+    locks.unlockWrite(this.meta.words, this.meta.lockIndex(value.slot), value.key);
+  }
+
+  /** Append one element to the key's appended state (kept apart from its value). */
+  append(key: string, data: Uint8Array): void {
+    const name = keyName(this.meta, key);
+    this.locked(() => appendTo(this.meta, this.memory, findOrInsertSlot(this.meta, name), key, data));
+  }
+
+  /** A copy of the first `count` appended elements, concatenated; at most `maxBytes` bytes. */
+  readAppended(key: string, maxBytes: number, count: number): Uint8Array {
+    const slot = findSlot(this.meta, keyName(this.meta, key));
+    return this.locked(() => readAppendedOf(this.meta, this.memory, slot, key, maxBytes, count));
+  }
+
+  clearAppended(key: string): void {
+    const slot = findSlot(this.meta, keyName(this.meta, key));
+    if (slot >= 0) this.locked(() => clearAppendedOf(this.meta, this.memory, slot));
+  }
+
+  /** Internal to the state folder (describe.ts): the metadata views. */
+  get metadata(): Meta {
+    return this.meta;
+  }
+
+  private locked<T>(body: () => T): T {
+    return locks.withMutex(this.meta.words, H.MUTEX, body);
+  }
+
+  private valueAt(key: string, slot: number): StateValue | null {
+    if (!(this.meta.get(slot, R.FLAGS) & HAS_VALUE)) return null;
+    return { key, slot, offset: this.meta.get(slot, R.OFFSET), size: this.meta.get(slot, R.SIZE) };
+  }
+
+  private fits(value: StateValue, size: number): StateValue {
+    if (size > value.size) {
+      throw new StateError(`key "${value.key}" has size ${value.size}, fixed when it was created; ${size} bytes were asked for`);
+    }
+    return value;
+  }
+
+  private inRange(value: StateValue, offset: number, length: number): true {
+    if (!(offset >= 0 && length >= 0 && offset + length <= value.size)) {
+      throw new StateError(
+        `${length} bytes at offset ${offset} run past the end of key "${value.key}" (${value.size} bytes)`,
+      );
+    }
+    return true;
+  }
+}
+
+function atomicMerge(words: Int32Array, index: number, value: number, pick: (a: number, b: number) => number): void {
+  for (;;) {
+    const current = Atomics.load(words, index);
+    const merged = pick(current, value);
+    if (merged === current || Atomics.compareExchange(words, index, current, merged) === current) return;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A read-only snapshot of an arena for the UI's state view. Takes no lock and never blocks, so
+ * the main thread may call it; a key being created at that instant may be missing from it.
+ */
+import type { DirtyState, StateArena } from './arena';
+import { R } from './layout';
+import { slotKey, usedSlots } from './table';
+
+export interface ArenaKeyInfo {
+  /** The namespaced key, `user/key`. */
+  key: string;
+  /** Where the value starts in the arena; its shared-window address is 0x8000_0000 + offset. */
+  offset: number;
+  /** 0 for a key that has only appended state. */
+  size: number;
+  /** Bumped by every write or dirty flag made through the host interface. */
+  version: number;
+  dirty: DirtyState;
+  /** How many Faaslets hold the key's read lock. */
+  readers: number;
+  /** Whether a Faaslet holds its write lock. */
+  writer: boolean;
+  appended: { count: number; bytes: number };
+}
+
+export function describeArena(arena: StateArena): ArenaKeyInfo[] {
+  const meta = arena.metadata;
+  return usedSlots(meta)
+    .map((slot): ArenaKeyInfo => {
+      const key = slotKey(meta, slot);
+      const value = arena.find(key);
+      const lock = Atomics.load(meta.words, meta.lockIndex(slot));
+      return {
+        key,
+        offset: value?.offset ?? 0,
+        size: value?.size ?? 0,
+        version: value ? arena.versionOf(value) : 0,
+        dirty: value ? arena.dirtyOf(value) : 'clean',
+        readers: Math.max(lock, 0),
+        writer: lock === -1,
+        appended: { count: meta.get(slot, R.APPEND_COUNT), bytes: meta.get(slot, R.APPEND_BYTES) },
+      };
+    })
+    .sort((a, b) => a.offset - b.offset || a.key.localeCompare(b.key));
+}

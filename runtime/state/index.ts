@@ -1,0 +1,33 @@
+/**
+ * # State: the local tier
+ *
+ * One **state arena** per (simulated) host and user: a shared `WebAssembly.Memory` that every
+ * Faaslet of that user on that host imports as memory 1, so `faasmReadStatePtr` hands out
+ * `0x8000_0000 + offset` and writes through it are seen by all of them at once, with no copy
+ * (DESIGN.md, "Address space of a Faaslet"). The key table, bump pointer and lock words live in
+ * one metadata SharedArrayBuffer, so the arena can be posted to any number of Workers.
+ *
+ * Key files:
+ * - arena.ts: `StateArena` (create, attach, ensure/find/require a key, views, dirty flags, locks).
+ * - layout.ts: the metadata SAB layout. table.ts: the lock-free key lookup. alloc.ts: 64-byte
+ *   aligned bump allocation, growth and quota. locks.ts: the table mutex and per-key RW locks.
+ * - appended.ts: appended state. describe.ts: the read-only view for the UI.
+ *
+ * Pitfalls:
+ * - Never keep a view of `arena.memory.buffer`: another Worker may grow the memory, and only a
+ *   fresh `.buffer` has the new length. `bytes()` returns a view for immediate use.
+ * - Locks block with `Atomics.wait`: Faaslet and agent Workers only. The main thread only reads
+ *   (`describeArena`, `find`, `sizeOf`).
+ * - A Faaslet killed while holding a key's lock leaves it held; a key's size is fixed forever.
+ * - Keys are never deleted and the table has a fixed number of slots (`maxKeys`).
+ */
+export {
+  StateArena,
+  type DirtyState,
+  type StateArenaHandle,
+  type StateArenaOptions,
+  type StateValue,
+} from './arena';
+export { ALIGNMENT } from './alloc';
+export { describeArena, type ArenaKeyInfo } from './describe';
+export { StateError } from './errors';
