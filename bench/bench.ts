@@ -1,4 +1,5 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
+import { chainSuite } from './suites/chain';
 import { sliceSuite } from './suites/slice';
 
 declare global {
@@ -12,7 +13,10 @@ const table = document.getElementById('results') as HTMLTableElement;
 
 async function main() {
   const figures: Record<string, number> = {};
-  for (const [name, suite] of [['slice', sliceSuite]] as const) {
+  for (const [name, suite] of [
+    ['slice', sliceSuite],
+    ['chain', chainSuite],
+  ] as const) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());

@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 
 const port = 4174;
 // Run vite's own script (not through npx) so that killing it ends the server.
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', ...process.argv.slice(2), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise((resolve) => server.stdout.on('data', (d) => String(d).includes(String(port)) && resolve()));

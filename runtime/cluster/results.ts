@@ -1,5 +1,5 @@
 /** Faasm's conventions for what a finished call reports. */
-import type { CallResult, StartKind, Timestamp } from '../api';
+import type { CallResult, Timestamp } from '../api';
 import type { RunOutcome } from './faaslet-handle';
 
 const encoder = new TextEncoder();
@@ -11,19 +11,20 @@ export const failedOutput = (returnCode: number) =>
 export type CallOutcome = RunOutcome | { kind: 'refused'; message: string };
 
 /** What the agent knows of a call besides how it ended. */
-export interface CallFacts {
-  callId: number;
-  parentId: number | null;
-  function: string;
-  host: number;
-  faaslet: number;
-  inputBytes: number;
-  queuedAt: Timestamp;
-  startedAt: Timestamp;
-  startKind: StartKind;
-  stdout: string;
-  stderr: string;
-}
+export type CallFacts = Pick<
+  CallResult,
+  | 'callId'
+  | 'parentId'
+  | 'function'
+  | 'host'
+  | 'faaslet'
+  | 'inputBytes'
+  | 'queuedAt'
+  | 'startedAt'
+  | 'startKind'
+  | 'stdout'
+  | 'stderr'
+>;
 
 export const now = (): Timestamp => performance.timeOrigin + performance.now();
 

@@ -51,7 +51,7 @@ describe('appended state', () => {
 });
 
 describe('describeArena', () => {
-  it('lists keys by offset with size, version, dirty state, locks and appended counts', () => {
+  it('lists keys by offset (appended-only keys last) with size, version, dirty state, locks and appended counts', () => {
     const arena = StateArena.create();
     const a = arena.ensure('u/a', 10);
     const b = arena.ensure('u/b', 100);
@@ -59,10 +59,20 @@ describe('describeArena', () => {
     arena.lockRead(a);
     arena.lockWrite(b);
     arena.append('u/c', bytes(1, 2));
+    const none = { count: 0, bytes: 0 };
     expect(describeArena(arena)).toEqual([
-      { key: 'u/a', offset: a.offset, size: 10, version: 0, dirty: 'clean', readers: 1, writer: false, appended: { count: 0, bytes: 0 } },
-      { key: 'u/c', offset: 0, size: 0, version: 0, dirty: 'clean', readers: 0, writer: false, appended: { count: 1, bytes: 2 } },
-      { key: 'u/b', offset: b.offset, size: 100, version: 1, dirty: { offset: 0, length: 4 }, readers: 0, writer: true, appended: { count: 0, bytes: 0 } },
+      { key: 'u/a', offset: a.offset, size: 10, version: 0, dirty: 'clean', readers: 1, writer: false, appended: none },
+      {
+        key: 'u/b',
+        offset: b.offset,
+        size: 100,
+        version: 1,
+        dirty: { offset: 0, length: 4 },
+        readers: 0,
+        writer: true,
+        appended: none,
+      },
+      { key: 'u/c', offset: null, size: 0, version: 0, dirty: 'clean', readers: 0, writer: false, appended: { count: 1, bytes: 2 } },
     ]);
   });
 });

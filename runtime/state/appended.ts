@@ -83,7 +83,9 @@ export function readAppendedOf(
     chunk = view.getInt32(chunk + NEXT, true);
   }
   if (total > maxBytes) {
-    throw new StateError(`the first ${count} appended elements of key "${key}" are ${total} bytes; the buffer holds ${maxBytes}`);
+    throw new StateError(
+      `the first ${count} appended elements of key "${key}" are ${total} bytes; the buffer holds ${maxBytes}`,
+    );
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -97,7 +99,9 @@ export function readAppendedOf(
 export function clearAppendedOf(meta: Meta, memory: WebAssembly.Memory, slot: number): void {
   const view = new DataView(memory.buffer);
   const head = meta.get(slot, R.APPEND_HEAD);
-  for (let chunk = head; chunk !== NONE; chunk = view.getInt32(chunk + NEXT, true)) view.setInt32(chunk + USED, 0, true);
+  for (let chunk = head; chunk !== NONE; chunk = view.getInt32(chunk + NEXT, true)) {
+    view.setInt32(chunk + USED, 0, true);
+  }
   meta.set(slot, R.APPEND_TAIL, head);
   meta.set(slot, R.APPEND_COUNT, 0);
   meta.set(slot, R.APPEND_BYTES, 0);

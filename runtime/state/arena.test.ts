@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALIGNMENT, StateArena, StateError } from '.';
+import { ALIGNMENT, describeArena, StateArena, StateError } from '.';
 
 const PAGE = 65536;
 
@@ -61,6 +61,7 @@ describe('allocation and the key table', () => {
     arena.ensure('u/a', 3 * PAGE);
     expect(() => arena.ensure('u/b', 2 * PAGE)).toThrow(/state arena quota exceeded: key "u\/b" needs 131072 bytes/);
     expect(arena.find('u/b')).toBeNull();
+    expect(describeArena(arena).map((info) => info.key)).toEqual(['u/a']);
     expect(arena.ensure('u/c', PAGE / 2).size).toBe(PAGE / 2);
     expect(arena.usedBytes).toBeLessThanOrEqual(arena.quotaBytes);
   });

@@ -9,7 +9,7 @@ import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
 import { StateError } from './errors';
 import { CLEAN_START, DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
 import * as locks from './locks';
-import { findOrInsertSlot, findSlot, keyName } from './table';
+import { assertRoom, findOrInsertSlot, findSlot, keyName } from './table';
 
 /** What to post to a Worker: both parts are shared, nothing is copied. */
 export interface StateArenaHandle {
@@ -38,20 +38,23 @@ export interface StateValue {
 
 export type DirtyState = 'clean' | 'whole' | { offset: number; length: number };
 
-const MAX_PAGES = 32768;
+/** The arena fills the whole shared window: 32768 × 64 KiB = 2 GiB. Memory 1's import must allow it. */
+export const ARENA_MAX_PAGES = 32768;
 
 export class StateArena {
   /** A new, empty arena. */
   static create(options: StateArenaOptions = {}): StateArena {
     const { initialPages = 16, quotaBytes = 256 << 20, maxKeys = 1024, maxKeyBytes = 256 } = options;
-    if (quotaBytes > (MAX_PAGES - 1) * PAGE_BYTES) throw new RangeError(`quotaBytes ${quotaBytes} exceeds 2 GiB − 64 KiB`);
+    if (quotaBytes > (ARENA_MAX_PAGES - 1) * PAGE_BYTES) {
+      throw new RangeError(`quotaBytes ${quotaBytes} exceeds 2 GiB − 64 KiB`);
+    }
     const meta = new SharedArrayBuffer(metaByteLength(maxKeys, maxKeyBytes));
     const words = new Int32Array(meta);
     words[H.QUOTA] = quotaBytes;
     words[H.SLOTS] = maxKeys;
     words[H.KEY_BYTES] = maxKeyBytes;
     words[H.MAGIC] = MAGIC;
-    const memory = new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
+    const memory = new WebAssembly.Memory({ initial: initialPages, maximum: ARENA_MAX_PAGES, shared: true });
     return new StateArena({ memory, meta });
   }
 
@@ -99,11 +102,15 @@ export class StateArena {
     if (found) return this.fits(found, size);
     if (!(size > 0)) throw new StateError(`key "${key}" does not exist yet, and creating it needs a size > 0`);
     const name = keyName(this.meta, key);
-    const created = locks.withMutex(this.meta.words, H.MUTEX, () => {
-      const slot = findOrInsertSlot(this.meta, name);
+    const created = this.locked(() => {
+      const existing = findSlot(this.meta, name);
       // Another Worker may have created it while we waited for the mutex.
-      if (this.valueAt(key, slot)) return slot;
-      this.meta.set(slot, R.OFFSET, allocate(this.meta, this.memory, size, `key "${key}"`));
+      if (existing >= 0 && this.valueAt(key, existing)) return existing;
+      // Check room and quota before inserting, so a refused key leaves no trace.
+      if (existing < 0) assertRoom(this.meta, name);
+      const offset = allocate(this.meta, this.memory, size, `key "${key}"`);
+      const slot = existing >= 0 ? existing : findOrInsertSlot(this.meta, name);
+      this.meta.set(slot, R.OFFSET, offset);
       this.meta.set(slot, R.SIZE, size);
       Atomics.or(this.meta.words, this.meta.index(slot, R.FLAGS), HAS_VALUE);
       return slot;
@@ -207,7 +214,9 @@ export class StateArena {
 
   private fits(value: StateValue, size: number): StateValue {
     if (size > value.size) {
-      throw new StateError(`key "${value.key}" has size ${value.size}, fixed when it was created; ${size} bytes were asked for`);
+      throw new StateError(
+        `key "${value.key}" has size ${value.size}, fixed when it was created; ${size} bytes were asked for`,
+      );
     }
     return value;
   }

@@ -9,8 +9,11 @@ import { slotKey, usedSlots } from './table';
 export interface ArenaKeyInfo {
   /** The namespaced key, `user/key`. */
   key: string;
-  /** Where the value starts in the arena; its shared-window address is 0x8000_0000 + offset. */
-  offset: number;
+  /**
+   * Where the value starts in the arena (its shared-window address is 0x8000_0000 + offset);
+   * null for a key that has only appended state.
+   */
+  offset: number | null;
   /** 0 for a key that has only appended state. */
   size: number;
   /** Bumped by every write or dirty flag made through the host interface. */
@@ -32,7 +35,7 @@ export function describeArena(arena: StateArena): ArenaKeyInfo[] {
       const lock = Atomics.load(meta.words, meta.lockIndex(slot));
       return {
         key,
-        offset: value?.offset ?? 0,
+        offset: value?.offset ?? null,
         size: value?.size ?? 0,
         version: value ? arena.versionOf(value) : 0,
         dirty: value ? arena.dirtyOf(value) : 'clean',
@@ -41,5 +44,5 @@ export function describeArena(arena: StateArena): ArenaKeyInfo[] {
         appended: { count: meta.get(slot, R.APPEND_COUNT), bytes: meta.get(slot, R.APPEND_BYTES) },
       };
     })
-    .sort((a, b) => a.offset - b.offset || a.key.localeCompare(b.key));
+    .sort((a, b) => (a.offset ?? Infinity) - (b.offset ?? Infinity) || a.key.localeCompare(b.key));
 }

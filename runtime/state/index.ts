@@ -13,15 +13,23 @@
  *   aligned bump allocation, growth and quota. locks.ts: the table mutex and per-key RW locks.
  * - appended.ts: appended state. describe.ts: the read-only view for the UI.
  *
+ * Wiring: the host agent makes one arena per (host, user) with `StateArena.create()` and posts
+ * `arena.handle` ({ memory, meta }, both shared: nothing is copied) to each Faaslet Worker of that
+ * user on that host. The Worker calls `StateArena.attach(handle)`, imports `handle.memory` as
+ * memory 1, builds `new FaasletMemory(memory0, arena.memory)` so host calls resolve shared-window
+ * pointers, and adds `stateImports(memory, arena, user)` (runtime/host/state.ts) to `env`.
+ *
  * Pitfalls:
  * - Never keep a view of `arena.memory.buffer`: another Worker may grow the memory, and only a
  *   fresh `.buffer` has the new length. `bytes()` returns a view for immediate use.
- * - Locks block with `Atomics.wait`: Faaslet and agent Workers only. The main thread only reads
- *   (`describeArena`, `find`, `sizeOf`).
+ * - Creating a key, appending and locking may block in `Atomics.wait`: Workers only. The main
+ *   thread only reads (`describeArena`, `find`, `sizeOf`, `bytes`), which never blocks.
  * - A Faaslet killed while holding a key's lock leaves it held; a key's size is fixed forever.
+ * - Every arena is a `WebAssembly.Memory` and counts towards the browser's ~123 per page.
  * - Keys are never deleted and the table has a fixed number of slots (`maxKeys`).
  */
 export {
+  ARENA_MAX_PAGES,
   StateArena,
   type DirtyState,
   type StateArenaHandle,

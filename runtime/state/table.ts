@@ -53,14 +53,19 @@ export function findSlot(meta: Meta, name: KeyName): number {
   return slot >= 0 ? slot : -1;
 }
 
+/** Fails unless the table can take one more key. Hold the table mutex. */
+export function assertRoom(meta: Meta, name: KeyName): void {
+  if (meta.header(H.KEYS) >= meta.slots) {
+    throw new StateError(`cannot create key "${name.key}": the key table is full (${meta.slots} keys)`);
+  }
+}
+
 /** The key's slot, inserting a record without a value if it is new. Hold the table mutex. */
 export function findOrInsertSlot(meta: Meta, name: KeyName): number {
   const found = probe(meta, name);
   if (found >= 0) return found;
+  assertRoom(meta, name);
   const slot = -1 - found;
-  if (slot === meta.slots) {
-    throw new StateError(`cannot create key "${name.key}": the key table is full (${meta.slots} keys)`);
-  }
   meta.name(slot).set(name.bytes);
   meta.set(slot, R.NAME_LEN, name.bytes.byteLength);
   meta.set(slot, R.DIRTY_START, CLEAN_START);
