@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CodeEditor } from './components/CodeEditor';
+import { FunctionList } from './components/FunctionList';
 import { IsolationBanner } from './components/IsolationBanner';
 import { OutputPanel } from './components/OutputPanel';
 import { Splitter } from './components/Splitter';
@@ -13,7 +14,7 @@ import './App.css';
 
 export function App() {
   const theme = usePlayground((s) => s.theme);
-  const [editorFraction, setEditorFraction] = useState(0.52);
+  const [editorFraction, setEditorFraction] = useState(0.5);
   useShortcuts();
 
   useEffect(() => {
@@ -30,11 +31,14 @@ export function App() {
       <IsolationBanner />
       <TopBar />
       <ToolchainProgress />
-      <main className="app__main" style={{ gridTemplateColumns: `${editorFraction}fr auto ${1 - editorFraction}fr` }}>
-        <CodeEditor />
-        <Splitter fraction={editorFraction} onChange={setEditorFraction} />
-        <OutputPanel />
-      </main>
+      <div className="app__body">
+        <FunctionList />
+        <main className="app__main" style={{ gridTemplateColumns: `${editorFraction}fr auto ${1 - editorFraction}fr` }}>
+          <CodeEditor />
+          <Splitter fraction={editorFraction} onChange={setEditorFraction} />
+          <OutputPanel />
+        </main>
+      </div>
       <StatusBar />
     </div>
   );

@@ -74,6 +74,41 @@ export class Playground {
   output(testId: string) {
     return this.page.getByTestId(testId);
   }
+
+  functionItem(key: string) {
+    return this.page.locator(`[data-testid="functions.item"][data-name="${key}"]`);
+  }
+
+  async selectFunction(key: string) {
+    await this.functionItem(key).getByTestId('functions.select').click();
+    await expect(this.page.getByTestId('function.current')).toHaveText(key);
+  }
+
+  /** Creates `user/name` in C and puts this code in it. */
+  async createFunction(key: string, code: string) {
+    await this.page.getByTestId('functions.new').click();
+    await this.page.getByTestId('functions.new.name').fill(key);
+    await this.page.getByTestId('functions.new.create').click();
+    await expect(this.page.getByTestId('function.current')).toHaveText(key);
+    await this.setCode(code);
+  }
+
+  /** Builds and uploads every function of the user; waits until the runtime lists them all. */
+  async buildAll(user = 'demo', timeout = 180_000) {
+    const button = this.page.locator(`[data-testid="functions.buildall"][data-user="${user}"]`);
+    await button.click();
+    await expect(button).toHaveText('Build all', { timeout });
+    const items = this.page.locator(`[data-testid="functions.item"][data-name^="${user}/"]`);
+    await expect(items.and(this.page.locator('[data-uploaded="false"]'))).toHaveCount(0);
+  }
+
+  async showCalls() {
+    await this.page.getByTestId('output.tab.calls').click();
+  }
+
+  callNodes() {
+    return this.page.getByTestId('calls.node');
+  }
 }
 
 export const test = base.extend<{ playground: Playground }>({

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { bytesToText, hexDump } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import { CallSummary } from './CallSummary';
+import { ChainSummary } from './ChainSummary';
 import { TrapDetails } from './TrapDetails';
 
 /** Hex dumps of big outputs get long; the text view always has everything. */
@@ -24,6 +25,7 @@ export function CallOutput() {
         </p>
       )}
       {call.result && <TrapDetails result={call.result} />}
+      <ChainSummary />
       <Section title="Output" note={call.result ? `${output.length} bytes` : undefined}>
         <pre className="call-output__pre" data-testid="output.text">{text}</pre>
       </Section>

@@ -3,7 +3,7 @@ import { usePlayground } from '../store/playground';
 
 /** The call's input text and its CPU-time limit. */
 export function CallSettings() {
-  const input = usePlayground((s) => s.input);
+  const input = usePlayground((s) => s.functions[s.current]!.input);
   const limit = usePlayground((s) => s.cpuTimeLimitMs);
   const { setInput, setCpuTimeLimit } = usePlayground.getState();
   // A draft lets the person clear the field while typing a new number.

@@ -1,33 +1,33 @@
 import { useEffect, useRef } from 'react';
-import type { Language } from '../../runtime';
 import { toMarkers } from '../editor/markers';
-import { allModels, modelFor, monaco } from '../editor/monaco';
+import { allModels, modelFor, modelId, monaco, pruneModels } from '../editor/monaco';
 import { usePlayground } from '../store/playground';
+import { sourceOf } from '../store/workspace';
 import './CodeEditor.css';
 
 const MARKER_OWNER = 'faasm-build';
 
-function languageOf(model: monaco.editor.ITextModel | null): Language | undefined {
-  for (const [language, m] of allModels()) if (m === model) return language;
-  return undefined;
+function currentModel(): monaco.editor.ITextModel {
+  const { functions, current } = usePlayground.getState();
+  const f = functions[current]!;
+  return modelFor({ key: current, language: f.language }, sourceOf(f));
 }
 
-const currentModel = (language: Language) => modelFor(language, usePlayground.getState().sources[language]);
-
-/** The Monaco editor: one model per language, diagnostics as markers, jumps from Problems. */
+/** The Monaco editor: one model per function and language, diagnostics as markers, jumps from Problems. */
 export function CodeEditor() {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const language = usePlayground((s) => s.language);
+  const current = usePlayground((s) => s.current);
+  const language = usePlayground((s) => s.functions[s.current]!.language);
+  const functions = usePlayground((s) => s.functions);
   const theme = usePlayground((s) => s.theme);
   const build = usePlayground((s) => s.build);
   const cursorRequest = usePlayground((s) => s.cursorRequest);
 
   useEffect(() => {
-    const { language: initial, theme: initialTheme } = usePlayground.getState();
     const editor = monaco.editor.create(host.current!, {
-      model: currentModel(initial),
-      theme: initialTheme === 'dark' ? 'vs-dark' : 'vs',
+      model: currentModel(),
+      theme: usePlayground.getState().theme === 'dark' ? 'vs-dark' : 'vs',
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
@@ -37,8 +37,8 @@ export function CodeEditor() {
     });
     const subscription = editor.onDidChangeModelContent(() => {
       const model = editor.getModel();
-      const lang = languageOf(model);
-      if (model && lang) usePlayground.getState().setSource(lang, model.getValue());
+      const id = modelId(model);
+      if (model && id) usePlayground.getState().setSource(id.key, id.language, model.getValue());
     });
     editorRef.current = editor;
     return () => {
@@ -49,19 +49,24 @@ export function CodeEditor() {
   }, []);
 
   useEffect(() => {
-    editorRef.current?.setModel(currentModel(language));
-  }, [language]);
+    editorRef.current?.setModel(currentModel());
+  }, [current, language]);
+
+  // After the editor has moved to a live model, drop those of renamed or deleted functions.
+  useEffect(() => {
+    pruneModels(new Set(Object.keys(functions)));
+  }, [functions]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
   }, [theme]);
 
   useEffect(() => {
-    for (const [lang, model] of allModels()) {
-      const diagnostics = lang === build.language ? (build.report?.diagnostics ?? []) : [];
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, model));
+    for (const { id, model } of allModels()) {
+      const mine = id.key === build.function && id.language === build.language;
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(mine ? (build.report?.diagnostics ?? []) : [], model));
     }
-  }, [build]);
+  }, [build, current, language]); // a model made after the build gets its markers too
 
   useEffect(() => {
     const editor = editorRef.current;

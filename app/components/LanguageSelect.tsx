@@ -3,7 +3,7 @@ import { LANGUAGES } from '../examples';
 import { usePlayground } from '../store/playground';
 
 export function LanguageSelect() {
-  const language = usePlayground((s) => s.language);
+  const language = usePlayground((s) => s.functions[s.current]!.language);
   const setLanguage = usePlayground((s) => s.setLanguage);
   return (
     <select

@@ -2,18 +2,21 @@ import { usePlayground } from '../store/playground';
 import type { OutputTab } from '../store/playground';
 import { BuildLog } from './BuildLog';
 import { CallOutput } from './CallOutput';
+import { CallsView } from './CallsView';
 import { ProblemsList } from './ProblemsList';
 import './OutputPanel.css';
 
-/** The right-hand panel: the call's results, the compiler's problems, the build log. */
+/** The right-hand panel: the call's results, the calls it made, the compiler's problems, the build log. */
 export function OutputPanel() {
   const tab = usePlayground((s) => s.outputTab);
   const setTab = usePlayground((s) => s.setOutputTab);
   const problemCount = usePlayground((s) => s.build.report?.diagnostics.length ?? 0);
+  const callCount = usePlayground((s) => s.trace.nodes.size);
   const buildFailed = usePlayground((s) => s.build.phase === 'failed' || s.build.report?.ok === false);
 
   const tabs: { id: OutputTab; label: string }[] = [
     { id: 'output', label: 'Output' },
+    { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls' },
     { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
     { id: 'log', label: 'Build log' },
   ];
@@ -26,7 +29,7 @@ export function OutputPanel() {
             key={t.id}
             role="tab"
             aria-selected={tab === t.id}
-            className={`output-panel__tab${t.id !== 'output' && buildFailed ? ' output-panel__tab--alert' : ''}`}
+            className={`output-panel__tab${(t.id === 'problems' || t.id === 'log') && buildFailed ? ' output-panel__tab--alert' : ''}`}
             data-testid={`output.tab.${t.id}`}
             onClick={() => setTab(t.id)}
           >
@@ -37,6 +40,9 @@ export function OutputPanel() {
       {/* Every tab stays mounted so its contents can be read even when another tab is shown. */}
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'output'}>
         <CallOutput />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'calls'}>
+        <CallsView />
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'problems'}>
         <ProblemsList />

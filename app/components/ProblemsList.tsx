@@ -4,6 +4,7 @@ import { usePlayground } from '../store/playground';
 /** Compiler diagnostics; clicking one puts the editor's cursor there. */
 export function ProblemsList() {
   const report = usePlayground((s) => s.build.report);
+  const built = usePlayground((s) => s.build.function);
   const revealDiagnostic = usePlayground((s) => s.revealDiagnostic);
   const diagnostics = report?.diagnostics ?? [];
 
@@ -12,6 +13,7 @@ export function ProblemsList() {
       {diagnostics.length === 0 && (
         <p className="panel-hint">{report ? 'No problems in the last build.' : 'Build to see compiler problems here.'}</p>
       )}
+      {report && built && <p className="panel-hint">From the last build, of {built}.</p>}
       <ul className="problems__list" data-testid="problems.list">
         {diagnostics.map((d, i) => {
           const inEditor = isInUserFile(d);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatMegabytes, formatMs } from '../lib/bytes';
 import { usePlayground, type ToolchainView } from '../store/playground';
+import { ClusterSettings } from './ClusterSettings';
 import './StatusBar.css';
 
 const RUNTIME_TEXT = {
@@ -44,6 +45,7 @@ export function StatusBar() {
       <Item label="toolchain" testId="status.toolchain">{toolchainText(toolchain)}</Item>
       {caps && (
         <>
+          <ClusterSettings />
           <Item label="pool" testId="status.pool">{`${caps.poolSize} Faaslets`}</Item>
           <Item label="JSPI" testId="status.jspi">{caps.jspi ? 'yes' : 'no (blocking fallback)'}</Item>
           <Item label="multi-memory" testId="status.multimemory">{caps.multiMemory ? 'yes' : 'no (state is copied)'}</Item>

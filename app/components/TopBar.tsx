@@ -1,4 +1,3 @@
-import { FUNCTION_NAME, FUNCTION_USER } from '../examples';
 import { usePlayground } from '../store/playground';
 import { LanguageSelect } from './LanguageSelect';
 import { RunControls } from './RunControls';
@@ -10,11 +9,12 @@ const shortcutHint = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵ build 
 /** Product name, the function being edited, and everything needed to build and call it. */
 export function TopBar() {
   const runtimeReady = usePlayground((s) => s.runtime.phase === 'ready');
+  const current = usePlayground((s) => s.current);
   return (
     <header className="top-bar">
       <span className="top-bar__brand">Faaslet Playground</span>
-      <code className="top-bar__function" title="The function's Faasm name: user/function">
-        {FUNCTION_USER}/{FUNCTION_NAME}
+      <code className="top-bar__function" data-testid="function.current" title="The function's Faasm name: user/function">
+        {current}
       </code>
       <LanguageSelect />
       <RunControls disabled={!runtimeReady} />

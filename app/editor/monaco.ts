@@ -17,7 +17,7 @@ import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import type { Language } from '../../runtime';
-import { FUNCTION_NAME, FUNCTION_USER, LANGUAGES } from '../examples';
+import { LANGUAGES } from '../examples';
 import { watConfiguration, watLanguage } from './wat';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -26,22 +26,41 @@ monaco.languages.register({ id: 'wat', extensions: ['.wat'], aliases: ['WebAssem
 monaco.languages.setMonarchTokensProvider('wat', watLanguage);
 monaco.languages.setLanguageConfiguration('wat', watConfiguration);
 
-const models = new Map<Language, monaco.editor.ITextModel>();
-
-/** One model per language, so each keeps its own text, undo history and markers. */
-export function modelFor(language: Language, initialSource: string): monaco.editor.ITextModel {
-  let model = models.get(language);
-  if (!model) {
-    const info = LANGUAGES.find((l) => l.id === language)!;
-    const uri = monaco.Uri.parse(`file:///${FUNCTION_USER}/${FUNCTION_NAME}.${info.extension}`);
-    model = monaco.editor.createModel(initialSource, info.monacoId, uri);
-    models.set(language, model);
-  }
-  return model;
+/** A function's source in one language: which model it is. */
+export interface ModelId {
+  key: string;
+  language: Language;
 }
 
-export function allModels(): ReadonlyMap<Language, monaco.editor.ITextModel> {
-  return models;
+const models = new Map<string, { id: ModelId; model: monaco.editor.ITextModel }>();
+
+/** One model per function and language, so each keeps its own text, undo history and markers. */
+export function modelFor(id: ModelId, initialSource: string): monaco.editor.ITextModel {
+  const info = LANGUAGES.find((l) => l.id === id.language)!;
+  const path = `${id.key}.${info.extension}`;
+  let entry = models.get(path);
+  if (!entry) {
+    entry = { id, model: monaco.editor.createModel(initialSource, info.monacoId, monaco.Uri.parse(`file:///${path}`)) };
+    models.set(path, entry);
+  }
+  return entry.model;
+}
+
+export function modelId(model: monaco.editor.ITextModel | null): ModelId | undefined {
+  return model ? models.get(model.uri.path.slice(1))?.id : undefined;
+}
+
+export function allModels(): Iterable<{ id: ModelId; model: monaco.editor.ITextModel }> {
+  return models.values();
+}
+
+/** Disposes the models of functions that are gone (deleted or renamed). */
+export function pruneModels(keys: ReadonlySet<string>): void {
+  for (const [path, { id, model }] of models) {
+    if (keys.has(id.key)) continue;
+    model.dispose();
+    models.delete(path);
+  }
 }
 
 export { monaco };

@@ -7,19 +7,19 @@ const DEBOUNCE_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const workspaceOf = (s: PlaygroundState): Workspace => ({
-  language: s.language,
-  sources: s.sources,
-  input: s.input,
+  functions: s.functions,
+  current: s.current,
   cpuTimeLimitMs: s.cpuTimeLimitMs,
   theme: s.theme,
+  cluster: s.cluster,
 });
 
 const changed = (a: PlaygroundState, b: PlaygroundState) =>
-  a.language !== b.language ||
-  a.sources !== b.sources ||
-  a.input !== b.input ||
+  a.functions !== b.functions ||
+  a.current !== b.current ||
   a.cpuTimeLimitMs !== b.cpuTimeLimitMs ||
-  a.theme !== b.theme;
+  a.theme !== b.theme ||
+  a.cluster !== b.cluster;
 
 export function saveNow(): void {
   clearTimeout(timer);

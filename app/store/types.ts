@@ -3,14 +3,17 @@ import type {
   BuildReport,
   CallResult,
   Capabilities,
+  ClusterView,
   Diagnostic,
+  FunctionInfo,
   IsolationProblem,
   Language,
 } from '../../runtime';
-import type { Theme, Workspace } from './workspace';
+import type { CallTrace } from './trace';
+import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
-export type OutputTab = 'output' | 'problems' | 'log';
+export type OutputTab = 'output' | 'calls' | 'problems' | 'log';
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
 export interface RuntimeView {
@@ -30,15 +33,32 @@ export interface ToolchainView {
 
 export interface BuildView {
   phase: 'idle' | 'waiting' | 'building' | 'done' | 'failed';
+  /** The function (`user/name`) built last. */
+  function: string | null;
   language: Language | null;
   report: BuildReport | null;
   error: string | null;
 }
 
+/** What a successful build compiled: Run rebuilds when the editor differs. */
+export interface BuiltSource {
+  language: Language;
+  source: string;
+}
+
+/** "Build all" in progress. */
+export interface BuildAllView {
+  user: string;
+  done: number;
+  total: number;
+}
+
 export interface CallView {
   /** building: Run is building first. cancelled: it never called (build failed or Stop). */
   phase: 'idle' | 'building' | 'running' | 'done' | 'failed' | 'cancelled';
-  /** Known once the runtime reports `call.started`. */
+  /** The function Run called. */
+  function: string | null;
+  /** Known once the runtime reports the call (its placement or start). */
   callId: number | null;
   /** Stop was pressed before the call id was known. */
   stopRequested: boolean;
@@ -60,26 +80,48 @@ export interface PlaygroundState extends Workspace {
   runtime: RuntimeView;
   toolchain: ToolchainView;
   build: BuildView;
-  /** What the last successful build compiled: Run rebuilds when the editor differs. */
-  built: { language: Language; source: string } | null;
+  /** Per function, what its last successful build in this session compiled. */
+  built: Record<string, BuiltSource>;
+  buildAll: BuildAllView | null;
+  /** Functions in the runtime's function store. */
+  uploaded: FunctionInfo[];
+  clusterView: ClusterView | null;
+  /** Why the last resize failed. */
+  clusterError: string | null;
   call: CallView;
+  /** Every call the last run made. */
+  trace: CallTrace;
+  selectedCallId: number | null;
   outputTab: OutputTab;
   saveStatus: SaveStatus;
   savedAt: number | null;
   cursorRequest: CursorRequest | null;
 
   startRuntime(): Promise<void>;
+  selectFunction(key: string): void;
+  /** Each returns an error message, or null when done. */
+  createFunction(key: string, language: Language): string | null;
+  renameFunction(key: string, newName: string): Promise<string | null>;
+  deleteFunction(key: string): Promise<string | null>;
   setLanguage(language: Language): void;
-  setSource(language: Language, source: string): void;
+  setSource(key: string, language: Language, source: string): void;
   setInput(input: string): void;
+  setClusterSize(size: Partial<ClusterSize>): void;
+  selectCall(callId: number | null): void;
   setCpuTimeLimit(ms: number): void;
   setTheme(theme: Theme): void;
   setOutputTab(tab: OutputTab): void;
   revealDiagnostic(diagnostic: Diagnostic): void;
-  /** Resolves to whether the build succeeded. */
-  buildFunction(): Promise<boolean>;
-  /** Builds first when the editor differs from the last good build. */
+  /** Builds the function in the editor (or `key`); resolves to whether it succeeded. */
+  buildFunction(key?: string): Promise<boolean>;
+  /** Builds every function of the user (default: the current function's), stopping at the first failure. */
+  buildAllFunctions(user?: string): Promise<boolean>;
+  /** Runs the function in the editor; builds first when it differs from its last good build. */
   runFunction(): Promise<void>;
   buildAndRun(): Promise<void>;
   stopCall(): void;
 }
+
+type StoreApi = import('zustand').StoreApi<PlaygroundState>;
+export type SetState = StoreApi['setState'];
+export type GetState = StoreApi['getState'];

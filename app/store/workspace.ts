@@ -1,52 +1,148 @@
-/** What the person typed, kept in localStorage so a reload restores it. */
+/**
+ * What the person typed — every function's sources and input — kept in localStorage so a
+ * reload restores it. Version 1 held one function; it becomes `demo/hello`.
+ */
 import type { Language } from '../../runtime';
-import { EXAMPLES } from '../examples';
+import { CHAINING_EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY } from '../examples';
 
 export type Theme = 'dark' | 'light';
 
-export interface Workspace {
+/** One function of the workspace, named as Faasm names it: `user/name`. */
+export interface FunctionDoc {
+  user: string;
+  name: string;
   language: Language;
-  sources: Record<Language, string>;
+  /** Each language keeps its own text; `sources[language]` is always there. */
+  sources: Partial<Record<Language, string>>;
   input: string;
-  cpuTimeLimitMs: number;
-  theme: Theme;
 }
 
-const STORAGE_KEY = 'faaslet-playground.workspace.v1';
-export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
+export interface ClusterSize {
+  /** @default 2 (1–8) */
+  hosts: number;
+  /** @default 4 */
+  slotsPerHost: number;
+}
 
-export function defaultWorkspace(): Workspace {
+export interface Workspace {
+  /** Keyed by `user/name`. */
+  functions: Record<string, FunctionDoc>;
+  /** The key of the function in the editor. */
+  current: string;
+  cpuTimeLimitMs: number;
+  theme: Theme;
+  cluster: ClusterSize;
+}
+
+const STORAGE_KEY = 'faaslet-playground.workspace.v2';
+const V1_STORAGE_KEY = 'faaslet-playground.workspace.v1';
+export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
+export const DEFAULT_CLUSTER: ClusterSize = { hosts: 2, slotsPerHost: 4 };
+
+const NAME_PART = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `user/name` with both parts made of letters, digits, `_` and `-`; null when it is not. */
+export function parseKey(key: string): { user: string; name: string } | null {
+  const [user, name, ...rest] = key.trim().split('/');
+  if (rest.length || !user || !name || !NAME_PART.test(user) || !NAME_PART.test(name)) return null;
+  return { user, name };
+}
+
+export const keyOf = (f: { user: string; name: string }) => `${f.user}/${f.name}`;
+
+export const sourceOf = (f: FunctionDoc) => f.sources[f.language] ?? '';
+
+function helloDoc(): FunctionDoc {
+  return { user: 'demo', name: 'hello', language: 'c', sources: { ...HELLO }, input: HELLO_INPUT };
+}
+
+function firstStart(): Workspace {
+  const functions: Record<string, FunctionDoc> = { [HELLO_KEY]: helloDoc() };
+  for (const example of CHAINING_EXAMPLES) {
+    const { user, name } = parseKey(example.key)!;
+    functions[example.key] = { user, name, language: example.language, sources: { [example.language]: example.source }, input: example.input };
+  }
   return {
-    language: 'c',
-    sources: { ...EXAMPLES },
-    input: 'Faaslet',
+    functions,
+    current: HELLO_KEY,
     cpuTimeLimitMs: DEFAULT_CPU_TIME_LIMIT_MS,
     theme: 'dark',
+    cluster: { ...DEFAULT_CLUSTER },
   };
 }
 
+type Stored = Partial<Record<string, unknown>>;
+
 const isLanguage = (v: unknown): v is Language => v === 'c' || v === 'cpp' || v === 'wat';
+const isObject = (v: unknown): v is Stored => typeof v === 'object' && v !== null;
+const wholeIn = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+function readSources(stored: unknown, into: Partial<Record<Language, string>>): void {
+  if (!isObject(stored)) return;
+  for (const [language, source] of Object.entries(stored)) {
+    if (isLanguage(language) && typeof source === 'string') into[language] = source;
+  }
+}
+
+function readFunction(key: string, stored: unknown): FunctionDoc | null {
+  const parsed = parseKey(key);
+  if (!parsed || !isObject(stored) || !isLanguage(stored.language)) return null;
+  const doc: FunctionDoc = { ...parsed, language: stored.language, sources: {}, input: '' };
+  readSources(stored.sources, doc.sources);
+  if (typeof stored.input === 'string') doc.input = stored.input;
+  return doc.sources[doc.language] === undefined ? null : doc;
+}
+
+function readJson(key: string): Stored | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
+    return isObject(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Version 1 (one function, `demo/hello`) becomes the first-start workspace with its hello. */
+function migrateV1(v1: Stored): Workspace {
+  const workspace = firstStart();
+  const hello = workspace.functions[HELLO_KEY]!;
+  if (isLanguage(v1.language)) hello.language = v1.language;
+  readSources(v1.sources, hello.sources);
+  if (typeof v1.input === 'string') hello.input = v1.input;
+  readSettings(v1, workspace);
+  return workspace;
+}
+
+function readSettings(stored: Stored, into: Workspace): void {
+  if (typeof stored.cpuTimeLimitMs === 'number' && stored.cpuTimeLimitMs > 0) into.cpuTimeLimitMs = stored.cpuTimeLimitMs;
+  if (stored.theme === 'light' || stored.theme === 'dark') into.theme = stored.theme;
+  if (isObject(stored.cluster)) {
+    if (wholeIn(stored.cluster.hosts, 1, 8)) into.cluster.hosts = stored.cluster.hosts;
+    if (wholeIn(stored.cluster.slotsPerHost, 1, 64)) into.cluster.slotsPerHost = stored.cluster.slotsPerHost;
+  }
+}
 
 /** Stored data may come from an older version or be hand-edited: take only what checks out. */
 export function loadWorkspace(): Workspace {
-  const workspace = defaultWorkspace();
-  let stored: Partial<Record<keyof Workspace, unknown>>;
-  try {
-    stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
-  } catch {
-    return workspace;
+  const stored = readJson(STORAGE_KEY);
+  if (!stored) {
+    const v1 = readJson(V1_STORAGE_KEY);
+    return v1 ? migrateV1(v1) : firstStart();
   }
-  if (isLanguage(stored.language)) workspace.language = stored.language;
-  if (typeof stored.sources === 'object' && stored.sources !== null) {
-    for (const [language, source] of Object.entries(stored.sources)) {
-      if (isLanguage(language) && typeof source === 'string') workspace.sources[language] = source;
+  const workspace = firstStart();
+  const functions: Record<string, FunctionDoc> = {};
+  if (isObject(stored.functions)) {
+    for (const [key, value] of Object.entries(stored.functions)) {
+      const doc = readFunction(key, value);
+      if (doc) functions[key] = doc;
     }
   }
-  if (typeof stored.input === 'string') workspace.input = stored.input;
-  if (typeof stored.cpuTimeLimitMs === 'number' && stored.cpuTimeLimitMs > 0) {
-    workspace.cpuTimeLimitMs = stored.cpuTimeLimitMs;
-  }
-  if (stored.theme === 'light' || stored.theme === 'dark') workspace.theme = stored.theme;
+  // An empty workspace has nothing to edit: start over with hello.
+  workspace.functions = Object.keys(functions).length ? functions : { [HELLO_KEY]: helloDoc() };
+  const current = typeof stored.current === 'string' ? stored.current : '';
+  workspace.current = workspace.functions[current] ? current : Object.keys(workspace.functions)[0]!;
+  readSettings(stored, workspace);
   return workspace;
 }
 

@@ -3,6 +3,7 @@
  * Faaslet cold start from a new Worker and warm run in a reused Worker.
  */
 import { spawnFaasletWorker, type FaasletToHost, type RunJob } from '../../runtime/faaslet';
+import { StateArena } from '../../runtime/state';
 import { createToolchain, memoryImportOf } from '../../runtime/toolchain';
 import { median, round, timeMedian } from '../measure';
 
@@ -62,6 +63,7 @@ export async function sliceSuite(): Promise<Record<string, number>> {
   let callId = 0;
   // One memory for every run, as a Faaslet reuses its own (it clears it first).
   const memory = new WebAssembly.Memory({ initial: minPages, maximum: 4096, shared: true });
+  const arena = StateArena.create();
   const job = (module: WebAssembly.Module): RunJob => ({
     callId: ++callId,
     functionName: 'bench/hello',
@@ -70,6 +72,7 @@ export async function sliceSuite(): Promise<Record<string, number>> {
     callIds: new Int32Array(new SharedArrayBuffer(4)),
     awaitMode: 'jspi',
     mailbox: new SharedArrayBuffer(16),
+    arena: arena.handle,
     module,
     memory,
     input: new TextEncoder().encode('bench'),

@@ -72,4 +72,5 @@ export const fakeJob = (callId: number): RunJob => ({
   callIds: new Int32Array(1),
   awaitMode: 'jspi',
   mailbox: new SharedArrayBuffer(16),
+  arena: { memory: {} as WebAssembly.Memory, meta: new SharedArrayBuffer(0) },
 });

@@ -11,6 +11,7 @@ import type { FaasletHandle } from './faaslet-handle';
 import type { FunctionStore } from './functions';
 import { callResult, now, type CallFacts, type CallOutcome } from './results';
 import { limitExceeded } from './scheduler';
+import { StateArena } from '../state';
 
 export interface Invocation {
   id: number;
@@ -29,6 +30,8 @@ export class Invoker {
   private readonly callIds = new Int32Array(new SharedArrayBuffer(4));
   private readonly facts = new Map<number, CallFacts>();
   private readonly limits = new Map<number, number>();
+  /** The local tier: one state arena per (host, user), made when first needed. */
+  private readonly arenas = new Map<string, StateArena>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -37,6 +40,16 @@ export class Invoker {
     public awaitMode: AwaitMode,
     private readonly emit: (event: RuntimeEvent) => void,
   ) {}
+
+  arena(host: number, user: string): StateArena {
+    const key = `${host}/${user}`;
+    let arena = this.arenas.get(key);
+    if (!arena) {
+      arena = StateArena.create();
+      this.arenas.set(key, arena);
+    }
+    return arena;
+  }
 
   nextCallId(): number {
     return Atomics.add(this.callIds, 0, 1) + 1;
@@ -95,6 +108,7 @@ export class Invoker {
             callIds: this.callIds,
             awaitMode: this.awaitMode,
             mailbox: faaslet.mailbox,
+            arena: this.arena(faaslet.host, call.user).handle,
           }),
           started: ({ faaslet, startKind }) => {
             Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() });

@@ -6,6 +6,7 @@
  */
 import { WASIProcExit } from '@bjorn3/browser_wasi_shim';
 import { FaasletMemory, HostError, hostInterface, type CallIo, type ChainContext } from '../host';
+import { StateArena } from '../state';
 import type { AwaitAnswer, FaasletToHost, RunJob } from './protocol';
 import { trapMessage, wasmFrames } from './stack';
 import { faasletWasi } from './wasi';
@@ -109,12 +110,14 @@ export async function runFaaslet(job: RunJob, link: FaasletLink): Promise<Done> 
     runMs: performance.now() - instantiated,
   });
 
+  const arena = StateArena.attach(job.arena);
   try {
     instance = new WebAssembly.Instance(job.module, {
       // Suspending imports are import values too; TypeScript's DOM types predate JSPI.
       env: {
         memory: job.memory,
-        ...hostInterface(new FaasletMemory(job.memory), { io, chain }),
+        state: arena.memory,
+        ...hostInterface(new FaasletMemory(job.memory, arena.memory), { io, chain, arena, user: job.user }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasi.wasiImport,
     });

@@ -1,5 +1,6 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
 import type { WasmFrame } from '../api';
+import type { StateArenaHandle } from '../state';
 
 /** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
 export type Entry = { kind: 'main' } | { kind: 'pointer'; funcIndex: number };
@@ -27,6 +28,8 @@ export interface RunJob {
   awaitMode: AwaitMode;
   /** The Faaslet's mailbox (see host/mailbox.ts), used when awaitMode is 'mailbox'. */
   mailbox: SharedArrayBuffer;
+  /** The user's state arena on this host: memory 1, shared by its Faaslets (the local tier). */
+  arena: StateArenaHandle;
 }
 
 export type ChainTarget = { kind: 'name'; name: string } | { kind: 'pointer'; funcIndex: number };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StateArena } from '../state';
 import { FAASM_IMPORTS, FaasletMemory, HostError, hostInterface, importProblems, PROVIDED_HOST_IMPORTS } from '.';
 
 const memoryOf = (pages: number) => new WebAssembly.Memory({ initial: pages, maximum: 16, shared: true });
@@ -85,7 +86,7 @@ describe('input and output calls', () => {
       malloc: unused,
       stderr: unused,
     };
-    const host = hostInterface(new FaasletMemory(raw), { io, chain });
+    const host = hostInterface(new FaasletMemory(raw), { io, chain, arena: {} as StateArena, user: 'demo' });
     expect(host.__faasm_read_input(0, 0)).toBe(7);
     expect(host.__faasm_read_input(16, 4)).toBe(4);
     expect(new TextDecoder().decode(new Uint8Array(raw.buffer).slice(16, 20))).toBe('faas');

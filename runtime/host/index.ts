@@ -6,11 +6,14 @@
  * - memory.ts: pointer checks; a bad pointer is a HostError with a message, never a host crash.
  * - calls.ts: input and output.
  * - chaining.ts: chain by name or pointer, await (JSPI, or the mailbox.ts fallback).
+ * - state.ts: the local tier of state, on the user's state arena (runtime/state).
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
 import { FaasletMemory } from './memory';
+import { stateImports } from './state';
+import type { StateArena } from '../state';
 
 export { HostError, FaasletMemory, SHARED_WINDOW_BASE } from './memory';
 export { FAASM_IMPORTS, type AbiImport, type AbiGroup } from './abi';
@@ -21,10 +24,17 @@ export { createMailbox, postAnswer } from './mailbox';
 export interface HostContext {
   io: CallIo;
   chain: ChainContext;
+  /** The user's state arena on this Faaslet's host. */
+  arena: StateArena;
+  user: string;
 }
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
-  return { ...inputOutputImports(memory, context.io), ...chainingImports(memory, context.chain) };
+  return {
+    ...inputOutputImports(memory, context.io),
+    ...chainingImports(memory, context.chain),
+    ...stateImports(memory, context.arena, context.user),
+  };
 }
 
 const unused = () => {
@@ -47,6 +57,9 @@ export const PROVIDED_HOST_IMPORTS: ReadonlySet<string> = new Set(
         malloc: unused,
         stderr: unused,
       },
+      // Imports touch the arena only when called; a real one would cost a wasm memory.
+      arena: {} as StateArena,
+      user: '',
     }),
   ),
 );
@@ -68,8 +81,8 @@ export function importProblems(
   const problems: ImportProblem[] = [];
   for (const { module, name, kind } of imports) {
     const problem = (reason: string) => problems.push({ module, name, reason });
-    if (module === 'env' && name === 'memory') {
-      if (kind !== 'memory') problem('env.memory must be a memory');
+    if (module === 'env' && (name === 'memory' || name === 'state')) {
+      if (kind !== 'memory') problem(`env.${name} must be a memory`);
     } else if (module === 'env') {
       const known = faasmImport(name);
       if (!known) problem('not part of Faasm\'s host interface');

@@ -25,8 +25,24 @@ export function raw(b: Binaryen, name: string): RawFn {
 /** Fields of getExpressionInfo we read, untyped by kind (binaryen's own typing is a union we narrow by id). */
 export type Info = Record<string, unknown> & { id: number; type: number };
 
+const leafCache = new WeakMap<object, Set<number>>();
+function leafIds(b: Binaryen): Set<number> {
+  let ids = leafCache.get(b);
+  if (!ids) leafCache.set(b, ids = new Set([b.NopId, b.PopId, b.UnreachableId, b.RefNullId]));
+  return ids;
+}
+
 export function info(b: Binaryen, e: Ref): Info {
-  return b.getExpressionInfo(e) as unknown as Info;
+  try {
+    return b.getExpressionInfo(e) as unknown as Info;
+  } catch {
+    // binaryen.js 132's getExpressionInfo throws a TypeError on some childless kinds
+    // (Nop, Pop, Unreachable, RefNull) and on kinds it does not describe.
+    const id = b.getExpressionId(e);
+    if (leafIds(b).has(id)) return { id, type: b.getExpressionType(e) };
+    const name = Object.entries(b).find(([k, v]) => k.endsWith('Id') && v === id)?.[0].slice(0, -2) ?? String(id);
+    throw new Error(`rewrite: unsupported expression kind ${name}`);
+  }
 }
 
 export const num = (i: Info, field: string): number => {

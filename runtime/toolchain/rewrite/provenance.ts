@@ -41,7 +41,7 @@ export class Provenance {
   private readonly privateLocals = new Map<number, Set<number>>();
   private locals: Set<number> = new Set();
 
-  constructor(private readonly b: Binaryen, private readonly walker: Walker, mod: Module, funcs: number[]) {
+  constructor(private readonly b: Binaryen, walker: Walker, mod: Module, funcs: number[]) {
     for (let i = 0; i < mod.getNumGlobals(); i++) {
       const g = b.getGlobalInfo(mod.getGlobalByIndex(i));
       if (!g.mutable && !g.module && g.init && this.isSmallConst(g.init)) this.privateGlobals.add(g.name);
@@ -51,7 +51,7 @@ export class Provenance {
     for (const fn of funcs) {
       const fi = b.getFunctionInfo(fn);
       const byLocal = new Map<number, Ref[]>();
-      walker.visit(fi.body, (e, i) => {
+      walker.visit(fi.body, (_e, i) => {
         if (i.id === b.LocalSetId) {
           const list = byLocal.get(num(i, 'index')) ?? [];
           list.push(num(i, 'value'));

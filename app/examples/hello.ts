@@ -1,14 +1,5 @@
-/** The starting code for each language: the same `demo/hello` function, written three ways. */
-import type { Language } from '../runtime';
-
-export const FUNCTION_USER = 'demo';
-export const FUNCTION_NAME = 'hello';
-
-export const LANGUAGES: { id: Language; label: string; monacoId: string; extension: string }[] = [
-  { id: 'c', label: 'C', monacoId: 'c', extension: 'c' },
-  { id: 'cpp', label: 'C++', monacoId: 'cpp', extension: 'cpp' },
-  { id: 'wat', label: 'WebAssembly text', monacoId: 'wat', extension: 'wat' },
-];
+/** `demo/hello`, written three ways: the function every new workspace starts with. */
+import type { Language } from '../../runtime';
 
 const C_EXAMPLE = `// demo/hello: greets whoever the input names.
 #include "faasm/faasm.h"
@@ -71,4 +62,4 @@ const WAT_EXAMPLE = `;; demo/hello: output = "Hello, " + input + "!"
     (call $write_output (i32.const 0) (i32.add (local.get $len) (i32.const 8)))))
 `;
 
-export const EXAMPLES: Record<Language, string> = { c: C_EXAMPLE, cpp: CPP_EXAMPLE, wat: WAT_EXAMPLE };
+export const HELLO: Record<Language, string> = { c: C_EXAMPLE, cpp: CPP_EXAMPLE, wat: WAT_EXAMPLE };

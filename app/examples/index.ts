@@ -1,0 +1,35 @@
+/** The languages, the functions a new workspace starts with, and the code a new function starts from. */
+import type { Language } from '../../runtime';
+import { CHAIN_PTR_C, FAN_OUT_C, SQUARE_C } from './chaining';
+import { HELLO } from './hello';
+
+export const LANGUAGES: { id: Language; label: string; monacoId: string; extension: string }[] = [
+  { id: 'c', label: 'C', monacoId: 'c', extension: 'c' },
+  { id: 'cpp', label: 'C++', monacoId: 'cpp', extension: 'cpp' },
+  { id: 'wat', label: 'WebAssembly text', monacoId: 'wat', extension: 'wat' },
+];
+
+export const HELLO_KEY = 'demo/hello';
+
+export interface Example {
+  key: string;
+  language: Language;
+  source: string;
+  input: string;
+}
+
+/** Added to the workspace on first start, after `demo/hello`. */
+export const CHAINING_EXAMPLES: Example[] = [
+  { key: 'demo/square', language: 'c', source: SQUARE_C, input: '12' },
+  { key: 'demo/fan_out', language: 'c', source: FAN_OUT_C, input: '' },
+  { key: 'demo/chain_ptr', language: 'c', source: CHAIN_PTR_C, input: '7' },
+];
+
+export const HELLO_INPUT = 'Faaslet';
+
+/** `demo/hello` in that language, renamed on its first line: a function that already works. */
+export function starterSource(key: string, language: Language): string {
+  return key === HELLO_KEY ? HELLO[language] : HELLO[language].replace(HELLO_KEY, key);
+}
+
+export { HELLO };

@@ -1,0 +1,57 @@
+/**
+ * Runtime events reach the store in batches, one per animation frame: a run of 1,000 calls
+ * sends thousands of events, and each batch is one store update (one render), not thousands.
+ */
+import type { ClusterView, FunctionInfo, RuntimeEvent } from '../../runtime';
+import { finishCall, stopById } from './run';
+import { applyEvents } from './trace';
+import type { GetState, PlaygroundState, SetState } from './types';
+
+export function eventPump(set: SetState, get: GetState): (event: RuntimeEvent) => void {
+  let queue: RuntimeEvent[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    applyBatch(set, get, batch);
+  };
+  return (event) => {
+    queue.push(event);
+    if (scheduled) return;
+    scheduled = true;
+    // Hidden tabs get no animation frames; a timer keeps the store current there.
+    if (document.hidden) setTimeout(flush, 100);
+    else requestAnimationFrame(flush);
+  };
+}
+
+function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
+  const before = get();
+  const trace = applyEvents(before.trace, batch);
+  const patch: Partial<PlaygroundState> = { trace };
+  let call = before.call;
+  // The run's root is known once the runtime reports it; a Stop pressed before then applies now.
+  if (call.phase === 'running' && call.callId === null && trace.rootId !== null) {
+    call = { ...call, callId: trace.rootId };
+    if (call.stopRequested) stopById(set, trace.rootId);
+  }
+  let cluster: ClusterView | undefined;
+  let functions: FunctionInfo[] | undefined;
+  for (const event of batch) {
+    if (event.type === 'toolchain.progress') {
+      patch.toolchain = { ...(patch.toolchain ?? before.toolchain), doneBytes: event.doneBytes, totalBytes: event.totalBytes };
+    } else if (event.type === 'call.output' && call.phase === 'running' && event.callId === call.callId) {
+      call = { ...call, [event.stream]: call[event.stream] + event.text };
+    } else if (event.type === 'cluster.changed') {
+      cluster = event.cluster;
+    } else if (event.type === 'functions.changed') {
+      functions = event.functions;
+    }
+  }
+  if (cluster) patch.clusterView = cluster;
+  if (functions) patch.uploaded = functions;
+  if (before.selectedCallId === null && trace.rootId !== null) patch.selectedCallId = trace.rootId;
+  set({ ...patch, call });
+  for (const event of batch) if (event.type === 'call.finished') finishCall(set, get, event.result);
+}

@@ -1,0 +1,132 @@
+/**
+ * # SFI rewrite for zero-copy shared state
+ *
+ * A module that imports `env.__faasm_read_state_ptr` or
+ * `env.__faasm_read_state_offset_ptr` gets memory 1 = `env.state` (the user's
+ * state arena: shared, 0..32768 pages) and every memory-0 access is routed:
+ * base with the top bit set → memory 1 at `base & 0x7FFF_FFFF`, else memory 0
+ * (DESIGN.md "Address space of a Faaslet"). Other modules come back unchanged
+ * and binaryen is never loaded for them.
+ *
+ * Key files: `access.ts` (one access → routed if/else; why the BASE is tested
+ * and offsets stay on the instruction), `provenance.ts` (what is provably
+ * private and skipped), `walk.ts` (generic walker over every expression kind),
+ * `imports.ts` (byte-level import facts; env.state limits), `binaryen.ts`.
+ *
+ * ## Pitfalls
+ * - binaryen.js has no memory getter on expressions and resolves a null memory
+ *   name to "the only memory": we refuse inputs with 2+ memories, rewrite while
+ *   memory 0 is the only one, and add `env.state` last.
+ * - `Features.All` makes binaryen emit an import kind Chromium rejects: FEATURES.
+ * - `addMemoryImport` cannot set limits; imports.ts patches them after emit.
+ * - `memory.size`/`memory.grow` stay on memory 0; arena growth is the host's.
+ * - Node 20 cannot run multi-memory: tests execute with binaryen's interpreter
+ *   (shell-harness.ts), which cannot v128.load from an imported memory.
+ * - Not done yet: hoisting checks out of loops (versioning a loop on its base
+ *   pointers); only provably private addresses are skipped.
+ */
+import { AccessRewriter, ACCESS_KINDS } from './access';
+import { type Binaryen, type Info, type Module, type Ref, info, loadBinaryen, raw } from './binaryen';
+import { fixStateLimits, mapsState, memoryLayout } from './imports';
+import { Provenance } from './provenance';
+import { Walker } from './walk';
+import { importMemoryAsShared } from '../memory-import';
+
+export { loadBinaryen } from './binaryen';
+export { STATE_MAX_PAGES, STATE_PTR_IMPORTS } from './imports';
+
+export interface RewriteResult {
+  wasm: Uint8Array;
+  rewritten: boolean;
+  /** Memory instructions that got a routing check (or a static redirect to memory 1). */
+  instrumented: number;
+  /** Memory instructions left alone: provably private addresses, dead code. */
+  skipped: number;
+  /** Time of the pass itself (binaryen load excluded). */
+  ms: number;
+  /** The first rewritten load, as WAT, for a build inspector. */
+  example?: { function: string; before: string; after: string };
+}
+
+export function features(b: Binaryen): number {
+  const f = b.Features;
+  return f.MVP | f.MutableGlobals | f.BulkMemory | f.BulkMemoryOpt | f.SignExt | f.NontrappingFPToInt | f.SIMD128 |
+    f.RelaxedSIMD | f.Atomics | f.MultiMemory | f.ReferenceTypes | f.Multivalue | f.TailCall | f.ExtendedConst;
+}
+
+/** Loads binaryen only if the module needs it. */
+export async function rewriteForSharedState(wasm: Uint8Array): Promise<RewriteResult> {
+  const t0 = performance.now();
+  if (!mapsState(wasm)) return { wasm, rewritten: false, instrumented: 0, skipped: 0, ms: performance.now() - t0 };
+  return rewriteWith(await loadBinaryen(), wasm);
+}
+
+/** The pass, synchronous, with binaryen already loaded. */
+export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
+  const t0 = performance.now();
+  if (!mapsState(input)) return { wasm: input, rewritten: false, instrumented: 0, skipped: 0, ms: performance.now() - t0 };
+  const layout = memoryLayout(input);
+  if (layout.count > 1) throw new Error(`rewrite: the module already has ${layout.count} memories; it must have one`);
+  const bytes: Uint8Array<ArrayBuffer> = layout.firstImported ? Uint8Array.from(input) : importMemoryAsShared(input);
+  // binaryen aborts (and is left unusable) on some malformed input: check first.
+  if (!WebAssembly.validate(bytes)) throw new Error('rewrite: the input is not a valid WebAssembly module');
+
+  let mod: Module;
+  try {
+    mod = b.readBinary(bytes);
+  } catch (e) {
+    throw new Error(`rewrite: binaryen cannot read the module: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    mod.setFeatures(features(b));
+    const walker = new Walker(b);
+    const funcs = Array.from({ length: mod.getNumFunctions() }, (_, k) => mod.getFunctionByIndex(k))
+      .filter((f) => b.getFunctionInfo(f).module === '');
+    const prov = new Provenance(b, walker, mod, funcs);
+    const access = new AccessRewriter(b, mod);
+    let example: RewriteResult['example'];
+
+    for (const fn of funcs) {
+      prov.enter(fn);
+      access.enter(fn);
+      let depth = 0;
+      const go = (e: Ref): Ref => {
+        const i = info(b, e);
+        const kind = walker.kind(e, i).name;
+        if (!ACCESS_KINDS.has(kind)) { walker.mapChildren(e, go, i); return e; }
+        const ptrs = kind === 'MemoryCopy' ? ['dest', 'source'] : [kind === 'MemoryFill' || kind === 'MemoryInit' ? 'dest' : 'ptr'];
+        const regions = ptrs.map((p) => prov.region(i[p] as Ref));
+        depth++;
+        walker.mapChildren(e, go, i);
+        depth--;
+        const now: Info = info(b, e);
+        const before = !example && kind === 'Load' ? b.emitText(e) : '';
+        const out = access.rewrite(kind, e, now, regions, depth);
+        if (before && out !== e) example = { function: b.getFunctionInfo(fn).name, before, after: b.emitText(out) };
+        return out;
+      };
+      const body = b.getFunctionInfo(fn).body;
+      const out = go(body);
+      if (out !== body) raw(b, 'FunctionSetBody')(fn, out);
+    }
+
+    mod.addMemoryImport('faasm$state', 'env', 'state', true);
+    if (!mod.validate()) throw new Error('rewrite: the rewritten module does not validate (binaryen printed why)');
+    const debug = b.getDebugInfo();
+    b.setDebugInfo(true); // keep the name section: traps name their function
+    let out: Uint8Array;
+    try { out = mod.emitBinary(); } finally { b.setDebugInfo(debug); }
+    const wasm = fixStateLimits(out);
+    return { wasm, rewritten: true, instrumented: access.instrumented, skipped: access.skipped, ms: performance.now() - t0, example };
+  } finally {
+    mod.dispose();
+  }
+}
+
+/** A small before/after text for the build inspector, from a result. */
+export function describeRewrite(r: RewriteResult): string {
+  if (!r.rewritten) return 'not rewritten: the module maps no shared state';
+  const head = `rewritten in ${r.ms.toFixed(1)} ms: ${r.instrumented} memory instructions routed, ${r.skipped} provably private`;
+  if (!r.example) return head;
+  return `${head}\n\nin ${r.example.function}, before:\n${r.example.before.trim()}\n\nafter:\n${r.example.after.trim()}`;
+}
