@@ -1,6 +1,25 @@
 import { usePlayground } from '../store/playground';
 import './ClusterSettings.css';
 
+/** A whole number from 1 to `max`; other entries are ignored until they are valid. */
+function CountField(props: { testId: string; label: string; max: number; value: number; onChange: (n: number) => void }) {
+  return (
+    <input
+      className="cluster-settings__field"
+      data-testid={props.testId}
+      aria-label={props.label}
+      type="number"
+      min={1}
+      max={props.max}
+      value={props.value}
+      onChange={(e) => {
+        const n = e.target.valueAsNumber;
+        if (Number.isInteger(n) && n >= 1 && n <= props.max) props.onChange(n);
+      }}
+    />
+  );
+}
+
 /** The simulated cluster's size, settable in place, and what it is doing now. */
 export function ClusterSettings() {
   const { hosts, slotsPerHost } = usePlayground((s) => s.cluster);
@@ -12,32 +31,14 @@ export function ClusterSettings() {
   return (
     <span className="cluster-settings" title="Simulated hosts, and the Faaslets each may run at once">
       <span className="status-bar__label">cluster</span>
-      <input
-        className="cluster-settings__field"
-        data-testid="cluster.hosts"
-        aria-label="Hosts"
-        type="number"
-        min={1}
-        max={8}
-        value={hosts}
-        onChange={(e) => {
-          const n = e.target.valueAsNumber;
-          if (Number.isInteger(n) && n >= 1 && n <= 8) setClusterSize({ hosts: n });
-        }}
-      />
+      <CountField testId="cluster.hosts" label="Hosts" max={8} value={hosts} onChange={(n) => setClusterSize({ hosts: n })} />
       hosts ×
-      <input
-        className="cluster-settings__field"
-        data-testid="cluster.slots"
-        aria-label="Slots per host"
-        type="number"
-        min={1}
-        max={64}
+      <CountField
+        testId="cluster.slots"
+        label="Slots per host"
+        max={16}
         value={slotsPerHost}
-        onChange={(e) => {
-          const n = e.target.valueAsNumber;
-          if (Number.isInteger(n) && n >= 1 && n <= 64) setClusterSize({ slotsPerHost: n });
-        }}
+        onChange={(n) => setClusterSize({ slotsPerHost: n })}
       />
       slots
       <span className="status-bar__label" data-testid="cluster.load">

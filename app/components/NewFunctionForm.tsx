@@ -1,6 +1,6 @@
+import { LanguagePicker } from './LanguagePicker';
 import { useState, type FormEvent } from 'react';
 import type { Language } from '../../runtime';
-import { LANGUAGES } from '../examples';
 import { usePlayground } from '../store/playground';
 
 /** Name (`user/name`) and language of a new function; it starts as a working copy of hello. */
@@ -30,19 +30,7 @@ export function NewFunctionForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setName(e.target.value)}
       />
       <div className="new-function__row">
-        <select
-          className="field"
-          aria-label="Language"
-          data-testid="functions.new.language"
-          value={language}
-          onChange={(e) => setLanguage(e.target.value as Language)}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+        <LanguagePicker value={language} onChange={setLanguage} testId="functions.new.language" />
         <button className="button button--primary" data-testid="functions.new.create" type="submit">
           Create
         </button>
