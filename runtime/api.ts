@@ -24,6 +24,18 @@ export interface Diagnostic {
   message: string;
 }
 
+/** What the shared-state rewrite did to a built module (toolchain/rewrite). */
+export interface RewriteSummary {
+  rewritten: boolean;
+  /** Memory instructions given a routing check or sent to memory 1. */
+  instrumented: number;
+  /** Memory instructions left alone because their address is provably private. */
+  skipped: number;
+  ms: number;
+  /** One rewritten load before and after, as WAT. */
+  example?: { function: string; before: string; after: string };
+}
+
 export interface BuildReport {
   ok: boolean;
   /** Messages about the user's file (and the project's headers), in the compiler's order. */
@@ -36,6 +48,8 @@ export interface BuildReport {
   exports: string[];
   compileMs: number;
   totalMs: number;
+  /** Whether the shared-state rewrite ran and what it instrumented (modules that map no state are left alone). */
+  rewrite: RewriteSummary;
 }
 
 export interface CallRequest {
@@ -173,7 +187,18 @@ export type RuntimeEvent =
   | { type: 'call.output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'call.finished'; result: CallResult }
   | { type: 'cluster.changed'; cluster: ClusterView }
-  | { type: 'functions.changed'; functions: FunctionInfo[] };
+  | { type: 'functions.changed'; functions: FunctionInfo[] }
+  | { type: 'state.tier'; tier: LocalTier };
+
+/**
+ * One host's local tier of state for one user: its arena's memory and metadata, both shared, so
+ * the page reads the live bytes every Faaslet maps (open it with `openLocalTier`).
+ */
+export interface LocalTier {
+  host: number;
+  user: string;
+  arena: { readonly memory: WebAssembly.Memory; readonly meta: SharedArrayBuffer };
+}
 
 export interface Capabilities {
   crossOriginIsolated: boolean;
@@ -214,6 +239,8 @@ export interface RuntimeApi {
   cluster(): Promise<ClusterView>;
   /** Resize the simulated cluster; idle Faaslets of removed hosts are ended. */
   configureCluster(config: Partial<ClusterConfig>): Promise<ClusterView>;
+  /** Every local tier made so far (new ones also arrive as `state.tier` events). */
+  localTiers(): Promise<LocalTier[]>;
   /** End a running call at once; its Faaslet Worker is replaced. */
   stop(callId: number): Promise<boolean>;
 }

@@ -11,6 +11,8 @@ import type { RuntimeApi, RuntimeEvent } from './api';
 
 export type * from './api';
 export { isolationProblem, type IsolationProblem } from './isolation';
+export { LocalTierReader, type ArenaKeyInfo, type DirtyState } from './state';
+export { SHARED_WINDOW_BASE } from './host/memory';
 
 export interface RuntimeConnection {
   api: Comlink.Remote<RuntimeApi>;

@@ -12,6 +12,7 @@ import type {
   ClusterView,
   FunctionInfo,
   FunctionSource,
+  LocalTier,
   RuntimeApi,
   RuntimeEvent,
   ToolchainStatus,
@@ -117,6 +118,10 @@ export class HostAgent implements RuntimeApi {
       entry: { kind: 'main' },
       timeLimitMs: request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS,
     });
+  }
+
+  async localTiers(): Promise<LocalTier[]> {
+    return this.invoker.localTiers();
   }
 
   async stop(callId: number): Promise<boolean> {

@@ -23,6 +23,7 @@ function call(callId: number, placements: Placement['kind'][], fn = 'demo/f'): C
     function: fn,
     minPages: 1,
     module,
+    callerHost: null,
     placed: ({ kind }) => placements.push(kind),
     job: () => fakeJob(callId),
     started: () => {},

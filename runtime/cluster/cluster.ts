@@ -27,6 +27,8 @@ export interface ClusterCall {
   function: string;
   minPages: number;
   module: WebAssembly.Module;
+  /** The host of the Faaslet that chained this call; null for a call from the page. */
+  callerHost: number | null;
   placed(placement: Omit<Placement, 'callId' | 'parentId' | 'function' | 'at'>): void;
   job(faaslet: FaasletHandle): RunJob;
   started(placed: Placed): void;
@@ -116,7 +118,7 @@ export class Cluster {
   }
 
   private tryPlace(call: ClusterCall, resolve: Waiter['resolve'], queued = false): boolean {
-    const decision: Decision = place(call.function, this.hosts, this.live < MAX_LIVE_FAASLETS);
+    const decision: Decision = place(call.function, this.hosts, this.live < MAX_LIVE_FAASLETS, call.callerHost);
     if (decision.kind === 'queued') {
       if (!queued) call.placed({ kind: 'queued', host: null, reason: decision.reason });
       return false;

@@ -3,7 +3,7 @@
  * ids they took from the shared counter; awaits are answered from the call table, so a
  * Faaslet blocks only until the call it waits for is done.
  */
-import type { RuntimeEvent } from '../api';
+import type { LocalTier, RuntimeEvent } from '../api';
 import type { AwaitAnswer, AwaitMode, Entry, FaasletToHost } from '../faaslet';
 import { CallTable } from './calls';
 import type { Cluster } from './cluster';
@@ -47,8 +47,16 @@ export class Invoker {
     if (!arena) {
       arena = StateArena.create();
       this.arenas.set(key, arena);
+      this.emit({ type: 'state.tier', tier: { host, user, arena: arena.handle } });
     }
     return arena;
+  }
+
+  localTiers(): LocalTier[] {
+    return [...this.arenas].map(([key, arena]) => {
+      const slash = key.indexOf('/');
+      return { host: Number(key.slice(0, slash)), user: key.slice(slash + 1), arena: arena.handle };
+    });
   }
 
   nextCallId(): number {
@@ -95,6 +103,7 @@ export class Invoker {
           function: fullName,
           minPages: fn.minPages,
           module: fn.module,
+          callerHost: call.parentId === null ? null : (this.facts.get(call.parentId)?.host ?? null),
           placed: ({ kind, host, reason }) => placed(kind, host, reason),
           job: (faaslet) => ({
             callId: call.id,

@@ -25,6 +25,19 @@ describe('place', () => {
     expect(place('a', hosts, false)).toMatchObject({ kind: 'queued' });
   });
 
+  it("keeps a chained call on its caller's host while that host has a free slot", () => {
+    const hosts = [host(0, 2, [f(1, 'a', 'blocked'), f(2, 'b')]), host(1, 4, [f(3, 'demo/sq'), f(4, null)])];
+    expect(place('demo/sq', hosts, true, 0)).toMatchObject({ kind: 'cold', host: 0, faaslet: 2 });
+    expect(place('demo/sq', hosts, true, null)).toMatchObject({ kind: 'warm', host: 1, faaslet: 3 });
+  });
+
+  it("goes elsewhere when the caller's host is full or can hold no other Faaslet", () => {
+    const full = [host(0, 1, [f(1, 'a', 'running')]), host(1, 4, [f(3, null)])];
+    expect(place('demo/sq', full, true, 0)).toMatchObject({ kind: 'cold', host: 1, faaslet: 3 });
+    const noRoom = [host(0, 2, [f(1, 'a', 'blocked')]), host(1, 4, [f(3, null)])];
+    expect(place('demo/sq', noRoom, false, 0)).toMatchObject({ kind: 'cold', host: 1, faaslet: 3 });
+  });
+
   it('does not count blocked Faaslets against a host\'s slots', () => {
     const hosts = [host(0, 1, [f(1, 'a', 'blocked'), f(2, 'a')])];
     expect(place('a', hosts, true)).toMatchObject({ kind: 'warm', faaslet: 2 });

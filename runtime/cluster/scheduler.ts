@@ -1,6 +1,8 @@
 /**
- * Faasm's scheduling rule as pure logic: place a call on a host that has an idle warm Faaslet
- * of its function; else on the host with most free slots (a cold start there); else queue.
+ * Faasm's scheduling rule as pure logic: a chained call stays on its caller's host while that
+ * host has a free slot (so it shares the caller's local tier of state, as in Faasm); else it
+ * goes to a host that has an idle warm Faaslet of its function; else to the host with most free
+ * slots (a cold start there); else it queues.
  * Blocked Faaslets (awaiting another call) hold no slot, so a chain cannot starve itself.
  */
 import type { ClusterConfig, FaasletState } from '../api';
@@ -30,19 +32,35 @@ export const freeSlots = (host: HostLoad) => host.slots - running(host);
 const byFreeSlots = (hosts: readonly HostLoad[]) =>
   hosts.filter((h) => freeSlots(h) > 0).sort((a, b) => freeSlots(b) - freeSlots(a) || a.id - b.id);
 
-export function place(fn: string, hosts: readonly HostLoad[], canStartFaaslet: boolean): Decision {
+export function place(
+  fn: string,
+  hosts: readonly HostLoad[],
+  canStartFaaslet: boolean,
+  callerHost: number | null = null,
+): Decision {
   const open = byFreeSlots(hosts);
+  const local = open.find((h) => h.id === callerHost);
+  const decision = (local && placeOn([local], fn, canStartFaaslet, ", the caller's host")) ?? placeOn(open, fn, canStartFaaslet, '');
+  if (decision) return decision;
+  const slots = hosts.reduce((sum, h) => sum + h.slots, 0);
+  return {
+    kind: 'queued',
+    reason: open.length > 0 ? 'the page holds as many live Faaslets as it can; waiting for one' : `all ${slots} slots are busy`,
+  };
+}
+
+function placeOn(open: readonly HostLoad[], fn: string, canStartFaaslet: boolean, why: string): Decision | null {
   for (const host of open) {
     const warm = host.faaslets.find((f) => f.state === 'idle' && f.function === fn);
     if (warm) {
-      return { kind: 'warm', host: host.id, faaslet: warm.id, reason: `idle warm Faaslet of ${fn} on host ${host.id}` };
+      return { kind: 'warm', host: host.id, faaslet: warm.id, reason: `idle warm Faaslet of ${fn} on host ${host.id}${why}` };
     }
   }
   for (const host of open) {
     const idle =
       host.faaslets.find((f) => f.state === 'idle' && f.function === null) ??
       host.faaslets.find((f) => f.state === 'idle');
-    const free = `${freeSlots(host)} of ${host.slots} slots free`;
+    const free = `${freeSlots(host)} of ${host.slots} slots free${why}`;
     if (idle) {
       return { kind: 'cold', host: host.id, faaslet: idle.id, reason: `no warm Faaslet of ${fn}; host ${host.id} has ${free}` };
     }
@@ -50,11 +68,7 @@ export function place(fn: string, hosts: readonly HostLoad[], canStartFaaslet: b
       return { kind: 'cold', host: host.id, faaslet: null, reason: `no idle Faaslet; host ${host.id} has ${free}, starting one` };
     }
   }
-  const slots = hosts.reduce((sum, h) => sum + h.slots, 0);
-  return {
-    kind: 'queued',
-    reason: open.length > 0 ? 'the page holds as many live Faaslets as it can; waiting for one' : `all ${slots} slots are busy`,
-  };
+  return null;
 }
 
 /** Why a new call must be refused, or null. */

@@ -25,6 +25,7 @@ export async function upload(
     imports: [],
     exports: [],
     compileMs: outcome.compileMs,
+    rewrite: outcome.ok ? outcome.rewrite : { rewritten: false, instrumented: 0, skipped: 0, ms: 0 },
     totalMs: performance.now() - startedAt,
     ...extra,
   });

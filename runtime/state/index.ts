@@ -11,7 +11,7 @@
  * - arena.ts: `StateArena` (create, attach, ensure/find/require a key, views, dirty flags, locks).
  * - layout.ts: the metadata SAB layout. table.ts: the lock-free key lookup. alloc.ts: 64-byte
  *   aligned bump allocation, growth and quota. locks.ts: the table mutex and per-key RW locks.
- * - appended.ts: appended state. describe.ts: the read-only view for the UI.
+ * - appended.ts: appended state. describe.ts + reader.ts: the read-only view for the UI.
  *
  * Wiring: the host agent makes one arena per (host, user) with `StateArena.create()` and posts
  * `arena.handle` ({ memory, meta }, both shared: nothing is copied) to each Faaslet Worker of that
@@ -39,3 +39,4 @@ export {
 export { ALIGNMENT } from './alloc';
 export { describeArena, type ArenaKeyInfo } from './describe';
 export { StateError } from './errors';
+export { LocalTierReader } from './reader';

@@ -1,7 +1,8 @@
-/** One build job → a module with shared `env.memory`, or diagnostics. */
-import type { BuildJob, ToolchainReply } from './protocol';
+/** One build job → a module with shared `env.memory` (rewritten if it maps state), or diagnostics. */
+import type { BuildJob, RewriteSummary, ToolchainReply } from './protocol';
 import type { Compiler } from './clang';
 import { importMemoryAsShared } from './memory-import';
+import { rewriteForSharedState } from './rewrite';
 import { WAT_FILE, assembleWat } from './wat';
 
 type Omit2<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -12,16 +13,20 @@ export type BuildOutcome =
   | (Extract<WorkerBuildOutcome, { kind: 'built' }> & { ok: true })
   | (Extract<WorkerBuildOutcome, { kind: 'build-failed' }> & { ok: false });
 
+const UNREWRITTEN: RewriteSummary = { rewritten: false, instrumented: 0, skipped: 0, ms: 0 };
+
 export async function runBuild(job: BuildJob, compiler: () => Promise<Compiler>): Promise<WorkerBuildOutcome> {
   const t0 = performance.now();
   const res = job.language === 'wat' ? await assembleWat(job.source) : await (await compiler()).compile(job);
   const compileMs = performance.now() - t0;
   if (!res.wasm) return { kind: 'build-failed', diagnostics: res.diagnostics, log: res.log, compileMs };
   try {
-    const wasm = importMemoryAsShared(res.wasm);
-    return { kind: 'built', wasm, diagnostics: res.diagnostics, log: res.log, compileMs };
+    const shared = importMemoryAsShared(res.wasm);
+    if (job.rewrite === false) return { kind: 'built', wasm: shared, diagnostics: res.diagnostics, log: res.log, compileMs, rewrite: UNREWRITTEN };
+    const { wasm, ...rewrite } = await rewriteForSharedState(shared);
+    return { kind: 'built', wasm, diagnostics: res.diagnostics, log: res.log, compileMs, rewrite };
   } catch (e) {
-    // Only a hand-written WAT module can get here (e.g. memory64 or > 2 GiB minimum).
+    // A hand-written WAT module can get here (memory64, > 2 GiB minimum, two memories).
     const message = e instanceof Error ? e.message : String(e);
     const file = job.language === 'wat' ? WAT_FILE : job.language === 'cpp' ? 'function.cpp' : 'function.c';
     return {

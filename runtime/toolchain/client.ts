@@ -77,8 +77,8 @@ export function createToolchainClient(
     async build(job) {
       const reply = await request((id) => ({ kind: 'build', id, job }));
       if (reply.kind === 'built') {
-        const { wasm, diagnostics, log, compileMs } = reply;
-        return { kind: 'built', ok: true, wasm, diagnostics, log, compileMs };
+        const { wasm, diagnostics, log, compileMs, rewrite } = reply;
+        return { kind: 'built', ok: true, wasm, diagnostics, log, compileMs, rewrite };
       }
       if (reply.kind === 'build-failed') {
         const { diagnostics, log, compileMs } = reply;

@@ -1,12 +1,17 @@
 /** Host agent ↔ toolchain Worker messages: one union per direction. */
-import type { Diagnostic, Language } from '../api';
+import type { Diagnostic, Language, RewriteSummary } from '../api';
+
+export type { RewriteSummary };
 
 export interface BuildJob {
   language: Language;
   source: string;
   /** Optimisation level passed to clang. @default 'O2' */
   optimize?: 'O0' | 'O1' | 'O2' | 'O3' | 'Os';
+  /** Apply the shared-state rewrite to modules that map state (benchmarks turn it off). @default true */
+  rewrite?: boolean;
 }
+
 
 export type ToolchainRequest =
   | { kind: 'load'; id: number }
@@ -23,6 +28,7 @@ export type ToolchainReply =
       diagnostics: Diagnostic[];
       log: string;
       compileMs: number;
+      rewrite: RewriteSummary;
     }
   | { kind: 'build-failed'; id: number; diagnostics: Diagnostic[]; log: string; compileMs: number }
   | { kind: 'error'; id: number; message: string };
