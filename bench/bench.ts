@@ -1,5 +1,6 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
+import { protoSuite } from './suites/proto';
 import { sliceSuite } from './suites/slice';
 
 declare global {
@@ -16,6 +17,7 @@ async function main() {
   for (const [name, suite] of [
     ['slice', sliceSuite],
     ['chain', chainSuite],
+    ['proto', protoSuite],
   ] as const) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);

@@ -77,7 +77,13 @@ export interface WasmFrame {
   offset: number | null;
 }
 
-export type StartKind = 'cold' | 'warm';
+/**
+ * How a call's Faaslet started. cold: instantiated and initialised (constructors, then
+ * `_faasm_zygote`), the Proto-Faaslet taken. restored: the cached module instantiated and the
+ * Proto-Faaslet copied in, no initialisation. warm: the Worker's own instance of the module reset
+ * in place from the Proto-Faaslet. Every call starts from the post-zygote state either way.
+ */
+export type StartKind = 'cold' | 'restored' | 'warm';
 
 /** Milliseconds since the epoch (performance.timeOrigin + now), comparable across Workers. */
 export type Timestamp = number;
@@ -104,7 +110,7 @@ export interface CallResult {
   message: string | null;
   stack: WasmFrame[];
   startKind: StartKind;
-  /** Start (worker + instantiate) time, then total wall time of the call, ms. */
+  /** How long the start took in the Faaslet (instantiate + initialise, restore, or reset), ms; then the call's total wall time, ms. */
   startMs: number;
   wallMs: number;
 }
@@ -188,7 +194,52 @@ export type RuntimeEvent =
   | { type: 'call.finished'; result: CallResult }
   | { type: 'cluster.changed'; cluster: ClusterView }
   | { type: 'functions.changed'; functions: FunctionInfo[] }
-  | { type: 'state.tier'; tier: LocalTier };
+  | { type: 'state.tier'; tier: LocalTier }
+  /** A Proto-Faaslet was taken or invalidated, or a zygote ran. */
+  | { type: 'proto.changed'; protos: ProtoFaasletInfo[] };
+
+/** A Proto-Faaslet image or manual snapshot, as the snapshot store holds it. */
+export interface ProtoImageInfo {
+  /** Memory 0's size when taken, bytes. */
+  memoryBytes: number;
+  /** 64 KiB pages of memory 0 that hold non-zero bytes (the rest is not stored). */
+  pages: number;
+  /** What the image costs in the snapshot store, bytes. */
+  storedBytes: number;
+  /** Mutable globals held (the stack pointer and the rest). */
+  globals: number;
+  createdAt: Timestamp;
+  /** SHA-256 of the module it belongs to. */
+  fingerprint: string;
+}
+
+/** A function's Proto-Faaslet and how its Faaslets have started since the runtime did. */
+export interface ProtoFaasletInfo {
+  function: string;
+  /** null until a first initialisation finishes, and again after a rebuild. */
+  image: ProtoImageInfo | null;
+  /** Initialisations run (constructors, then `_faasm_zygote`): one per cold start. */
+  zygoteRuns: number;
+  starts: Record<StartKind, number>;
+}
+
+/** A snapshot taken by hand of one Faaslet's memory 0 and globals. */
+export interface SnapshotInfo {
+  name: string;
+  faaslet: number;
+  function: string;
+  image: ProtoImageInfo;
+}
+
+/** Where a Faaslet's memory 0 differs from a snapshot, in 64 KiB pages. */
+export interface PageDiff {
+  snapshot: string;
+  faaslet: number;
+  /** Pages in the Faaslet's memory 0 now. */
+  totalPages: number;
+  /** Indices of the pages that differ, ascending. */
+  changed: number[];
+}
 
 /**
  * One host's local tier of state for one user: its arena's memory and metadata, both shared, so
@@ -243,4 +294,15 @@ export interface RuntimeApi {
   localTiers(): Promise<LocalTier[]>;
   /** End a running call at once; its Faaslet Worker is replaced. */
   stop(callId: number): Promise<boolean>;
+  /** Every function's Proto-Faaslet image (or null) with its zygote runs and start counts. */
+  protoFaaslets(): Promise<ProtoFaasletInfo[]>;
+  /** Snapshot an idle Faaslet's memory 0 and globals under `name` (replacing a snapshot of that name). */
+  snapshotFaaslet(faaslet: number, name: string): Promise<SnapshotInfo>;
+  /** Manual snapshots taken so far, by name. */
+  snapshots(): Promise<SnapshotInfo[]>;
+  /** Copy a snapshot back into an idle Faaslet holding the same module (its next call still starts from the Proto-Faaslet). */
+  restoreSnapshot(name: string, faaslet: number): Promise<void>;
+  /** Which 64 KiB pages of the Faaslet's memory 0 differ from the snapshot now. */
+  diffSnapshot(name: string, faaslet: number): Promise<PageDiff>;
+  deleteSnapshot(name: string): Promise<void>;
 }

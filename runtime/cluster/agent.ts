@@ -13,8 +13,11 @@ import type {
   FunctionInfo,
   FunctionSource,
   LocalTier,
+  PageDiff,
+  ProtoFaasletInfo,
   RuntimeApi,
   RuntimeEvent,
+  SnapshotInfo,
   ToolchainStatus,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
@@ -25,6 +28,7 @@ import { Cluster } from './cluster';
 import type { FaasletHandle } from './faaslet-handle';
 import { FunctionStore } from './functions';
 import { Invoker } from './invoker';
+import { ProtoFaaslets } from './protos';
 import { upload } from './upload';
 
 /** A Faaslet's memory limit: 256 MiB, well under the 2 GiB private half of the address space. */
@@ -39,6 +43,7 @@ export class HostAgent implements RuntimeApi {
   private readonly toolchain: Toolchain;
   private readonly simulated: Cluster;
   private readonly invoker: Invoker;
+  private readonly protos: ProtoFaaslets;
   private readonly loaded: Promise<void>;
   private clusterChangePending = false;
 
@@ -53,12 +58,17 @@ export class HostAgent implements RuntimeApi {
         output: (callId, stream, text) => this.invoker.output(callId, stream, text),
         chain: (message: Extract<FaasletToHost, { kind: 'chain' }>) => this.invoker.chain(message),
         await: (faaslet: FaasletHandle, callId: number, awaited: number) => this.invoker.await(faaslet, callId, awaited),
+        proto: (message: Extract<FaasletToHost, { kind: 'proto' }>) => void this.protos.taken(message),
       },
       () => this.clusterChanged(),
       DEFAULT_MEMORY_LIMIT_PAGES,
     );
-    this.invoker = new Invoker(this.simulated, this.calls, this.functions, awaitMode, (event) => this.emit(event));
-    this.loaded = this.functions.load();
+    this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
+    this.invoker = new Invoker(this.simulated, this.calls, this.functions, this.protos, awaitMode, (event) =>
+      this.emit(event),
+    );
+    // Images are checked against the loaded functions' builds, so functions come first.
+    this.loaded = this.functions.load().then(() => this.protos.load());
   }
 
   private emit(event: RuntimeEvent): void {
@@ -100,6 +110,8 @@ export class HostAgent implements RuntimeApi {
     if (stored) {
       await this.loaded;
       await this.functions.put(stored);
+      // A rebuild invalidates the Proto-Faaslet: the next Faaslet initialises and takes a new one.
+      await this.protos.invalidate(`${source.user}/${source.name}`);
       this.emit({ type: 'functions.changed', functions: this.functions.list() });
     }
     return report;
@@ -136,12 +148,14 @@ export class HostAgent implements RuntimeApi {
   async deleteFunction(user: string, name: string): Promise<void> {
     await this.loaded;
     await this.functions.delete(user, name);
+    await this.protos.invalidate(`${user}/${name}`);
     this.emit({ type: 'functions.changed', functions: this.functions.list() });
   }
 
   async renameFunction(user: string, from: string, to: string): Promise<void> {
     await this.loaded;
     await this.functions.rename(user, from, to);
+    await this.protos.invalidate(`${user}/${from}`);
     this.emit({ type: 'functions.changed', functions: this.functions.list() });
   }
 
@@ -160,5 +174,30 @@ export class HostAgent implements RuntimeApi {
     };
     this.simulated.resize();
     return this.simulated.view();
+  }
+
+  async protoFaaslets(): Promise<ProtoFaasletInfo[]> {
+    await this.loaded;
+    return this.protos.list();
+  }
+
+  snapshotFaaslet(faaslet: number, name: string): Promise<SnapshotInfo> {
+    return this.protos.take(faaslet, name);
+  }
+
+  async snapshots(): Promise<SnapshotInfo[]> {
+    return this.protos.snapshots();
+  }
+
+  restoreSnapshot(name: string, faaslet: number): Promise<void> {
+    return this.protos.restore(name, faaslet);
+  }
+
+  async diffSnapshot(name: string, faaslet: number): Promise<PageDiff> {
+    return this.protos.diff(name, faaslet);
+  }
+
+  async deleteSnapshot(name: string): Promise<void> {
+    this.protos.delete(name);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../api';
+import { captureImage, PAGE_SIZE, type ProtoImage } from '../proto';
 import { Cluster, type ClusterCall } from './cluster';
 import { fakeJob, fakeSpawner, type Script } from './fake-worker.test-support';
 
@@ -10,22 +11,24 @@ function clusterWith(hosts: number, slots: number, script: () => Script) {
   const cluster = new Cluster(
     { hosts, slotsPerHost: slots, maxCallDepth: 64, maxPendingPerUser: 1024 },
     spawn,
-    { output() {}, chain() {}, await() {} },
+    { output() {}, chain() {}, await() {}, proto() {} },
     () => {},
     16,
   );
   return { cluster, spawned };
 }
 
-function call(callId: number, placements: Placement['kind'][], fn = 'demo/f'): ClusterCall {
+function call(callId: number, placements: Placement['kind'][], fn = 'demo/f', image: ProtoImage | null = null): ClusterCall {
   return {
     callId,
     function: fn,
     minPages: 1,
     module,
+    fingerprint: 'f1',
+    image: () => image,
     callerHost: null,
     placed: ({ kind }) => placements.push(kind),
-    job: () => fakeJob(callId),
+    job: (_faaslet, start) => ({ ...fakeJob(callId), start }),
     started: () => {},
   };
 }
@@ -45,7 +48,9 @@ describe('Cluster', () => {
     expect(runs.every((r) => r.placed && r.outcome.kind === 'done')).toBe(true);
     expect(placements.filter((k) => k === 'queued')).toHaveLength(2);
     expect(spawned).toHaveLength(2);
-    const again = await cluster.run(call(5, placements), 1000);
+    // Once the function has a Proto-Faaslet, an idle Faaslet holding its module resets warm.
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(PAGE_SIZE)), {}, 'f1');
+    const again = await cluster.run(call(5, placements, 'demo/f', image), 1000);
     expect(again.placed?.startKind).toBe('warm');
   });
 
@@ -65,5 +70,47 @@ describe('Cluster', () => {
     // The child needed a Faaslet beyond the host's one slot: started on demand.
     expect(spawned.length).toBe(2);
     expect(placements).toEqual(['cold', 'cold']);
+  });
+
+  it('starts cold and asks for the Proto-Faaslet while the function has none', async () => {
+    const { cluster, spawned } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    const run = await cluster.run(call(1, []), 1000);
+    expect(run.placed?.start).toEqual({ kind: 'cold', fingerprint: 'f1', capture: true });
+    expect(spawned[0]?.jobs[0]?.start?.kind).toBe('cold');
+  });
+
+  it('restores into a memory the image\'s size, then resets warm, and restores again once the memory grew', async () => {
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(3 * PAGE_SIZE)), {}, 'f1');
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    const first = await cluster.run(call(1, [], 'demo/f', image), 1000);
+    expect(first.placed?.startKind).toBe('restored');
+    const faaslet = first.placed!.faaslet;
+    expect(faaslet.memory?.buffer.byteLength).toBe(3 * PAGE_SIZE);
+    const second = await cluster.run(call(2, [], 'demo/f', image), 1000);
+    expect(second.placed?.startKind).toBe('warm');
+    expect(second.placed?.start).toMatchObject({ kind: 'warm', image });
+    faaslet.memory!.grow(1); // the call grew its memory: a reset in place cannot undo that
+    const third = await cluster.run(call(3, [], 'demo/f', image), 1000);
+    expect(third.placed?.startKind).toBe('restored');
+    expect(faaslet.memory?.buffer.byteLength).toBe(3 * PAGE_SIZE);
+  });
+
+  it('does not start a Faaslet warm on the module of an older build', async () => {
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(PAGE_SIZE)), {}, 'f1');
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    await cluster.run(call(1, [], 'demo/f', image), 1000);
+    const rebuilt = { ...call(2, [], 'demo/f', image), module: {} as WebAssembly.Module };
+    expect((await cluster.run(rebuilt, 1000)).placed?.startKind).toBe('restored');
+  });
+
+  it('restores into the memory a Faaslet already has when it is not larger than the image', async () => {
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(3 * PAGE_SIZE)), {}, 'f1');
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    const first = await cluster.run(call(1, [], 'demo/other'), 1000); // cold: a 1-page memory
+    const memory = first.placed!.faaslet.memory;
+    const second = await cluster.run(call(2, [], 'demo/f', image), 1000);
+    expect(second.placed?.startKind).toBe('restored');
+    expect(second.placed?.faaslet.memory).toBe(memory);
+    expect(second.placed?.faaslet.function).toBe('demo/f');
   });
 });

@@ -6,7 +6,8 @@
  * live wasm memories (DESIGN.md).
  */
 import type { ClusterConfig, ClusterView, Placement, StartKind } from '../api';
-import type { RunJob } from '../faaslet';
+import type { RunJob, StartPlan } from '../faaslet';
+import { PAGE_SIZE, type ProtoImage } from '../proto';
 import { FaasletHandle, type FaasletEvents, type RunOutcome } from './faaslet-handle';
 import { place, running, type Decision } from './scheduler';
 
@@ -19,6 +20,23 @@ export const MAX_LIVE_FAASLETS = 80;
 export interface Placed {
   faaslet: FaasletHandle;
   startKind: StartKind;
+  start: StartPlan;
+}
+
+/**
+ * For a function that has a Proto-Faaslet: warm when the Faaslet holds this very module and a
+ * memory the image's size (memories never shrink, and `memory.size` is visible to the program),
+ * else restored. Without an image the start is cold.
+ * A rebuilt function has a new module, so a Faaslet holding the old one is not warm.
+ */
+export function startKindFor(
+  call: Pick<ClusterCall, 'module' | 'image'>,
+  faaslet: Pick<FaasletHandle, 'module' | 'memory'>,
+  holdsFunction: boolean,
+): 'warm' | 'restored' {
+  const image = call.image();
+  const sameModule = holdsFunction && faaslet.module === call.module;
+  return sameModule && faaslet.memory?.buffer.byteLength === image?.memoryBytes ? 'warm' : 'restored';
 }
 
 /** What the cluster needs from the agent to start a call once it has a Faaslet. */
@@ -27,10 +45,14 @@ export interface ClusterCall {
   function: string;
   minPages: number;
   module: WebAssembly.Module;
+  /** SHA-256 of the module's wasm, which its Proto-Faaslet must carry. */
+  fingerprint: string;
+  /** The function's Proto-Faaslet now (one may be taken while the call waits in the queue). */
+  image(): ProtoImage | null;
   /** The host of the Faaslet that chained this call; null for a call from the page. */
   callerHost: number | null;
   placed(placement: Omit<Placement, 'callId' | 'parentId' | 'function' | 'at'>): void;
-  job(faaslet: FaasletHandle): RunJob;
+  job(faaslet: FaasletHandle, start: StartPlan): RunJob;
   started(placed: Placed): void;
 }
 
@@ -110,7 +132,7 @@ export class Cluster {
     if (typeof placed === 'string') return { placed: null, refused: placed };
     await placed.faaslet.ready;
     call.started(placed);
-    const outcome = await placed.faaslet.run(call.job(placed.faaslet), timeLimitMs);
+    const outcome = await placed.faaslet.run(call.job(placed.faaslet, placed.start), timeLimitMs);
     this.trim(placed.faaslet.host);
     this.drain();
     this.changed();
@@ -126,12 +148,17 @@ export class Cluster {
     const host = this.hosts[decision.host]!;
     const faaslet =
       decision.faaslet === null ? this.startFaaslet(host) : host.faaslets.find((f) => f.id === decision.faaslet)!;
-    // A rebuilt function has a new module: a Faaslet holding the old one starts cold.
-    const warm = decision.kind === 'warm' && faaslet.module === call.module;
-    if (!warm) {
+    const image = call.image();
+    const start: StartPlan = image
+      ? { kind: startKindFor(call, faaslet, decision.kind === 'warm'), fingerprint: call.fingerprint, image }
+      : { kind: 'cold', fingerprint: call.fingerprint, capture: true };
+    // A restore may reuse the Faaslet's memory (it grows to the image's size and is overwritten
+    // whole): no fresh pages to fault in, and one memory fewer against the page's limit.
+    const reusable = start.kind === 'restored' && faaslet.memory && faaslet.memory.buffer.byteLength <= image!.memoryBytes;
+    if (start.kind !== 'warm' && !reusable) {
       try {
         faaslet.memory = new WebAssembly.Memory({
-          initial: call.minPages,
+          initial: image ? image.memoryBytes / PAGE_SIZE : call.minPages,
           maximum: this.memoryLimitPages,
           shared: true,
         });
@@ -141,13 +168,15 @@ export class Cluster {
         resolve(reason);
         return true;
       }
+    }
+    if (start.kind !== 'warm') {
       faaslet.function = call.function;
       faaslet.module = call.module;
     }
     // Claim the slot now, so the next placement sees it taken.
     faaslet.state = 'running';
     call.placed({ kind: decision.kind, host: host.id, reason: decision.reason });
-    resolve({ faaslet, startKind: warm ? 'warm' : 'cold' });
+    resolve({ faaslet, startKind: start.kind, start });
     return true;
   }
 
@@ -190,6 +219,15 @@ export class Cluster {
 
   stop(callId: number): boolean {
     return this.hosts.some((h) => h.faaslets.some((f) => f.stop(callId)));
+  }
+
+  /** The Faaslet with this id, on any host. */
+  faaslet(id: number): FaasletHandle | undefined {
+    for (const host of this.hosts) {
+      const found = host.faaslets.find((f) => f.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   view(): ClusterView {

@@ -4,7 +4,7 @@ import { fakeJob, fakeSpawner, type Script } from './fake-worker.test-support';
 
 function handleWith(script: () => Script, events: Partial<FaasletEvents> = {}) {
   const { spawn, spawned } = fakeSpawner(script);
-  const handle = new FaasletHandle(1, 0, spawn, { output() {}, chain() {}, await() {}, ...events });
+  const handle = new FaasletHandle(1, 0, spawn, { output() {}, chain() {}, await() {}, proto() {}, ...events });
   return { handle, spawned };
 }
 

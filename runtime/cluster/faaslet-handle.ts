@@ -4,10 +4,12 @@
  * crashes the Worker ends at once: the Worker is terminated and replaced.
  */
 import type { FaasletState } from '../api';
-import type { AwaitAnswer, FaasletToHost, RunJob } from '../faaslet';
+import type { AwaitAnswer, FaasletToHost, HostToFaaslet, RunJob } from '../faaslet';
 import { createMailbox, postAnswer } from '../host';
+import type { ProtoImage } from '../proto';
 
 type Done = Extract<FaasletToHost, { kind: 'done' }>;
+type SnapshotReply = Extract<FaasletToHost, { kind: 'snapshot' | 'restored' | 'refused' }>;
 
 export type RunOutcome =
   | { kind: 'done'; done: Done }
@@ -18,6 +20,8 @@ export interface FaasletEvents {
   output(callId: number, stream: 'stdout' | 'stderr', text: string): void;
   chain(message: Extract<FaasletToHost, { kind: 'chain' }>): void;
   await(faaslet: FaasletHandle, callId: number, awaited: number): void;
+  /** A Faaslet took its function's Proto-Faaslet after the zygote. */
+  proto(message: Extract<FaasletToHost, { kind: 'proto' }>): void;
 }
 
 interface Running {
@@ -41,6 +45,9 @@ export class FaasletHandle {
   calls = 0;
   readonly mailbox = createMailbox();
   private running: Running | null = null;
+  /** Manual snapshot requests in flight, by request id. */
+  private readonly requests = new Map<number, (reply: SnapshotReply) => void>();
+  private nextRequestId = 1;
 
   constructor(
     readonly id: number,
@@ -64,7 +71,12 @@ export class FaasletHandle {
         else if (data.kind === 'output') this.events.output(data.callId, data.stream, data.text);
         else if (data.kind === 'chain') this.events.chain(data);
         else if (data.kind === 'await') this.blocked(data.callId, data.awaited);
-        else this.running?.finish({ kind: 'done', done: data });
+        else if (data.kind === 'proto') this.events.proto(data);
+        else if (data.kind === 'done') this.running?.finish({ kind: 'done', done: data });
+        else {
+          this.requests.get(data.requestId)?.(data);
+          this.requests.delete(data.requestId);
+        }
       };
     });
     worker.onerror = (event) => {
@@ -77,6 +89,8 @@ export class FaasletHandle {
   /** Terminate at once (a spinning wasm loop cannot be interrupted any other way) and respawn. */
   private replace(): void {
     this.worker.terminate();
+    for (const [requestId, reply] of this.requests) reply({ kind: 'refused', requestId, message: 'the Faaslet was replaced' });
+    this.requests.clear();
     this.function = null;
     this.module = null;
     this.memory = null;
@@ -136,6 +150,35 @@ export class FaasletHandle {
     this.startClock();
     if (mode === 'mailbox') postAnswer(this.mailbox, answer);
     else this.worker.postMessage({ kind: 'awaited', callId, awaited, answer });
+  }
+
+  /**
+   * Take a snapshot of (or restore one into) the instance this Faaslet holds, between calls.
+   * Refused, with the reason, while a call runs or when it holds no instance.
+   */
+  snapshot(): Promise<ProtoImage> {
+    return this.request({ kind: 'snapshot', requestId: this.nextRequestId++ }).then((reply) => {
+      if (reply.kind !== 'snapshot') throw new Error(reply.kind === 'refused' ? reply.message : 'unexpected reply');
+      return reply.image;
+    });
+  }
+
+  restore(image: ProtoImage): Promise<void> {
+    return this.request({ kind: 'restore', requestId: this.nextRequestId++, image }).then((reply) => {
+      if (reply.kind !== 'restored') throw new Error(reply.kind === 'refused' ? reply.message : 'unexpected reply');
+    });
+  }
+
+  private async request(message: Extract<HostToFaaslet, { kind: 'snapshot' | 'restore' }>): Promise<SnapshotReply> {
+    if (this.state !== 'idle') {
+      throw new Error(`Faaslet ${this.id} is ${this.state} in call ${this.callId}: snapshots are taken and restored between calls`);
+    }
+    if (!this.module) throw new Error(`Faaslet ${this.id} holds no function: run a call in it first`);
+    await this.ready;
+    return new Promise((resolve) => {
+      this.requests.set(message.requestId, resolve);
+      this.worker.postMessage(message);
+    });
   }
 
   /** Ends the running call at once; false when it is not running here. */

@@ -25,7 +25,8 @@ export class FakeWorker {
       returnCode,
       output: new Uint8Array([job.callId]),
       trap: null,
-      instantiateMs: 0,
+      startKind: job.start?.kind ?? 'cold',
+      startMs: 0,
       runMs: 0,
     });
   }
@@ -36,6 +37,7 @@ export class FakeWorker {
       if (job) setTimeout(() => this.finish(job, message.answer.returnCode), 1);
       return;
     }
+    if (message.kind !== 'run') return;
     const { job } = message;
     this.jobs.push(job);
     const step = this.script(job);

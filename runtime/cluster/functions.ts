@@ -4,6 +4,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FunctionInfo, Language } from '../api';
+import { moduleFingerprint } from '../proto';
+import { exportMutableGlobals } from '../toolchain/export-globals';
 
 export interface StoredFunction {
   user: string;
@@ -11,12 +13,14 @@ export interface StoredFunction {
   language: Language;
   wasm: Uint8Array;
   module: WebAssembly.Module;
+  /** SHA-256 of `wasm`: the module a Proto-Faaslet image belongs to. */
+  fingerprint: string;
   /** Memory 0's declared minimum, in 64 KiB pages. */
   minPages: number;
   builtAt: number;
 }
 
-type Persisted = Omit<StoredFunction, 'module'>;
+type Persisted = Omit<StoredFunction, 'module' | 'fingerprint'>;
 
 interface FunctionDb extends DBSchema {
   functions: { key: string; value: Persisted };
@@ -35,14 +39,17 @@ export class FunctionStore {
       upgrade: (db) => db.createObjectStore('functions'),
     });
     for (const persisted of await (await this.db).getAll('functions')) {
-      const module = await WebAssembly.compile(persisted.wasm as Uint8Array<ArrayBuffer>);
-      this.functions.set(functionKey(persisted.user, persisted.name), { ...persisted, module });
+      // Builds from before Proto-Faaslets lack the exported globals an image needs (idempotent).
+      const wasm = exportMutableGlobals(persisted.wasm);
+      const module = await WebAssembly.compile(wasm);
+      const fingerprint = await moduleFingerprint(wasm);
+      this.functions.set(functionKey(persisted.user, persisted.name), { ...persisted, wasm, module, fingerprint });
     }
   }
 
   async put(fn: StoredFunction): Promise<void> {
     this.functions.set(functionKey(fn.user, fn.name), fn);
-    const { module: _module, ...persisted } = fn;
+    const { module: _module, fingerprint: _fingerprint, ...persisted } = fn;
     await (await this.db)?.put('functions', persisted, functionKey(fn.user, fn.name));
   }
 

@@ -7,6 +7,7 @@
  * - cluster.ts: hosts, slots, Faaslets and the queue; scheduler.ts the pure placement rule.
  * - faaslet-handle.ts: one Faaslet Worker's supervisor: time limit, Stop, crash, replacement.
  * - results.ts: Faasm's return-code and output conventions.
+ * - protos.ts: Proto-Faaslets (runtime/proto): the snapshot store, start counts, manual snapshots.
  *
  * Pitfalls: a Faaslet blocked in await holds no slot (else a chain deeper than the slots
  * would deadlock), so Workers beyond the slots may start, up to MAX_LIVE_FAASLETS.

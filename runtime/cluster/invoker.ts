@@ -9,6 +9,7 @@ import { CallTable } from './calls';
 import type { Cluster } from './cluster';
 import type { FaasletHandle } from './faaslet-handle';
 import type { FunctionStore } from './functions';
+import type { ProtoFaaslets } from './protos';
 import { callResult, now, type CallFacts, type CallOutcome } from './results';
 import { limitExceeded } from './scheduler';
 import { StateArena } from '../state';
@@ -37,6 +38,7 @@ export class Invoker {
     private readonly cluster: Cluster,
     private readonly calls: CallTable,
     private readonly functions: FunctionStore,
+    private readonly protos: ProtoFaaslets,
     public awaitMode: AwaitMode,
     private readonly emit: (event: RuntimeEvent) => void,
   ) {}
@@ -103,9 +105,11 @@ export class Invoker {
           function: fullName,
           minPages: fn.minPages,
           module: fn.module,
+          fingerprint: fn.fingerprint,
+          image: () => this.protos.image(fullName),
           callerHost: call.parentId === null ? null : (this.facts.get(call.parentId)?.host ?? null),
           placed: ({ kind, host, reason }) => placed(kind, host, reason),
-          job: (faaslet) => ({
+          job: (faaslet, start) => ({
             callId: call.id,
             functionName: fullName,
             user: call.user,
@@ -118,6 +122,7 @@ export class Invoker {
             awaitMode: this.awaitMode,
             mailbox: faaslet.mailbox,
             arena: this.arena(faaslet.host, call.user).handle,
+            start,
           }),
           started: ({ faaslet, startKind }) => {
             Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() });
@@ -139,6 +144,7 @@ export class Invoker {
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);
+    if (outcome.kind === 'done') this.protos.started(fullName, outcome.done.startKind);
     const result = callResult(facts, outcome, call.timeLimitMs);
     this.calls.finish(result);
     this.emit({ type: 'call.finished', result });

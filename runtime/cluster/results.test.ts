@@ -23,7 +23,8 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
     returnCode,
     output: new TextEncoder().encode('hello'),
     trap,
-    instantiateMs: 2,
+    startKind: 'warm' as const,
+    startMs: 2,
     runMs: 3,
   },
 });

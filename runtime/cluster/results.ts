@@ -49,7 +49,9 @@ export function callResult(facts: CallFacts, outcome: CallOutcome, timeLimitMs: 
         output: returnCode === 0 ? done.output : failedOutput(returnCode),
         message: done.trap?.message ?? null,
         stack: done.trap?.stack ?? [],
-        startMs: done.instantiateMs,
+        // What the Faaslet did, which a replaced Worker can make differ from the plan.
+        startKind: done.startKind,
+        startMs: done.startMs,
         wallMs: base.finishedAt - facts.queuedAt,
       };
     }

@@ -6,6 +6,7 @@
 import type { BuildReport, FunctionSource } from '../api';
 import { WASI_IMPORT_NAMES } from '../faaslet';
 import { importProblems } from '../host';
+import { moduleFingerprint } from '../proto';
 import { memoryImportOf, type BuildOutcome } from '../toolchain';
 import type { StoredFunction } from './functions';
 
@@ -60,6 +61,13 @@ export async function upload(
       imports: imports.map((i) => `${i.module}.${i.name}`),
       exports: WebAssembly.Module.exports(module).map((e) => e.name),
     }),
-    stored: { ...source, wasm: outcome.wasm, module, minPages, builtAt: Date.now() },
+    stored: {
+      ...source,
+      wasm: outcome.wasm,
+      module,
+      fingerprint: await moduleFingerprint(outcome.wasm),
+      minPages,
+      builtAt: Date.now(),
+    },
   };
 }

@@ -2,6 +2,7 @@
 /** A Faaslet Worker: runs one call at a time; the host agent replaces it when it is killed. */
 import { runFaaslet } from './instance';
 import type { AwaitAnswer, FaasletToHost, HostToFaaslet } from './protocol';
+import { captureHeld, resetFrom, type HeldInstance } from './start';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FaasletToHost) => scope.postMessage(message);
@@ -31,6 +32,21 @@ function outputBatcher(callId: number) {
 
 /** Answers to awaits in flight (JSPI): the wasm stack is suspended until one arrives. */
 const answers = new Map<number, (answer: AwaitAnswer) => void>();
+/** The instance of the last call, kept so the next call of its module resets it in place. */
+let held: HeldInstance | null = null;
+
+/** A manual snapshot out of, or back into, the held instance (the host sends these between calls). */
+function snapshotRequest(message: Extract<HostToFaaslet, { kind: 'snapshot' | 'restore' }>): FaasletToHost {
+  const { requestId } = message;
+  if (!held) return { kind: 'refused', requestId, message: 'this Faaslet holds no instance: run a call in it first' };
+  try {
+    if (message.kind === 'snapshot') return { kind: 'snapshot', requestId, image: captureHeld(held) };
+    resetFrom(held, message.image);
+    return { kind: 'restored', requestId };
+  } catch (error) {
+    return { kind: 'refused', requestId, message: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 scope.onmessage = async (event: MessageEvent<HostToFaaslet>) => {
   const message = event.data;
@@ -39,18 +55,25 @@ scope.onmessage = async (event: MessageEvent<HostToFaaslet>) => {
     answers.delete(message.awaited);
     return;
   }
+  if (message.kind !== 'run') {
+    post(snapshotRequest(message));
+    return;
+  }
   const { job } = message;
   const output = outputBatcher(job.callId);
-  const done = await runFaaslet(job, {
+  const previous = held;
+  held = null; // while a call runs, there is no instance to snapshot
+  const run = await runFaaslet(job, {
     onOutput: output.push,
     post(chainOrAwait) {
       output.flush();
       post(chainOrAwait);
     },
     answer: (awaited) => new Promise((resolve) => answers.set(awaited, resolve)),
-  });
+  }, previous);
+  held = run.held;
   output.flush();
-  post(done);
+  post(run.done);
 };
 
 post({ kind: 'ready' });

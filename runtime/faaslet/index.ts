@@ -2,8 +2,10 @@
  * Faaslets: one WebAssembly instance on one Worker thread.
  *
  * - faaslet.worker.ts: the Worker entry; runs one call at a time and reports `done`.
- * - instance.ts: instantiate against memory 0 (made by the host agent) and the host interface,
- *   then enter through `_start`.
+ * - instance.ts: one call: start, then enter through `_start` (or a table entry, chain by pointer).
+ * - start.ts: cold (ctors, zygote, take the Proto-Faaslet), restored, or warm (reset in place).
+ * - routing.ts: imports bound once per instance, pointed at each call's own I/O and WASI state.
+ * - outcome.ts: return codes and traps.
  * - wasi.ts: WASI through @bjorn3/browser_wasi_shim, stdout/stderr captured.
  * - stack.ts: V8 traps to readable wasm frames.
  *
@@ -11,7 +13,7 @@
  * Faaslet) enforces time limits by terminating the Worker; views on shared memory must be
  * copied before decoding or posting.
  */
-export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob } from './protocol';
+export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan } from './protocol';
 export { WASI_IMPORT_NAMES } from './wasi';
 
 /** A new Faaslet Worker; written literally so the bundler emits the worker. */

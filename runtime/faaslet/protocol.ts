@@ -1,5 +1,6 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
-import type { WasmFrame } from '../api';
+import type { StartKind, WasmFrame } from '../api';
+import type { ProtoImage } from '../proto';
 import type { StateArenaHandle } from '../state';
 
 /** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
@@ -10,6 +11,16 @@ export type Entry = { kind: 'main' } | { kind: 'pointer'; funcIndex: number };
  * loop; the mailbox blocks the Worker in Atomics.wait until the host agent writes the answer.
  */
 export type AwaitMode = 'jspi' | 'mailbox';
+
+/**
+ * How the call's Faaslet starts (runtime/proto). cold: instantiate, constructors, zygote, then
+ * send the Proto-Faaslet back when `capture` (none is stored yet). restored: instantiate into
+ * the job's memory and copy the image in. warm: reset the instance this Worker already holds for
+ * the module in place; a Worker that holds none (it was replaced) restores instead.
+ */
+export type StartPlan =
+  | { kind: 'cold'; fingerprint: string; capture: boolean }
+  | { kind: 'restored' | 'warm'; fingerprint: string; image: ProtoImage };
 
 export interface RunJob {
   callId: number;
@@ -30,6 +41,8 @@ export interface RunJob {
   mailbox: SharedArrayBuffer;
   /** The user's state arena on this host: memory 1, shared by its Faaslets (the local tier). */
   arena: StateArenaHandle;
+  /** @default a cold start that keeps no image and no instance (a bare Worker, as benchmarks use) */
+  start?: StartPlan;
 }
 
 export type ChainTarget = { kind: 'name'; name: string } | { kind: 'pointer'; funcIndex: number };
@@ -43,13 +56,21 @@ export interface AwaitAnswer {
 
 export type HostToFaaslet =
   | { kind: 'run'; job: RunJob }
-  | { kind: 'awaited'; callId: number; awaited: number; answer: AwaitAnswer };
+  | { kind: 'awaited'; callId: number; awaited: number; answer: AwaitAnswer }
+  /** Manual snapshots, between calls: the held instance's memory 0 and globals, out or back in. */
+  | { kind: 'snapshot'; requestId: number }
+  | { kind: 'restore'; requestId: number; image: ProtoImage };
 
 export type FaasletToHost =
   | { kind: 'ready' }
   | { kind: 'output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
   | { kind: 'chain'; parentId: number; callId: number; target: ChainTarget; input: Uint8Array }
   | { kind: 'await'; callId: number; awaited: number }
+  /** The function's Proto-Faaslet, taken right after its zygote (StartPlan cold with capture). */
+  | { kind: 'proto'; callId: number; functionName: string; image: ProtoImage }
+  | { kind: 'snapshot'; requestId: number; image: ProtoImage }
+  | { kind: 'restored'; requestId: number }
+  | { kind: 'refused'; requestId: number; message: string }
   | {
       kind: 'done';
       callId: number;
@@ -57,6 +78,8 @@ export type FaasletToHost =
       output: Uint8Array;
       /** Set when the wasm trapped or a host call failed the Faaslet. */
       trap: { message: string; stack: WasmFrame[] } | null;
-      instantiateMs: number;
+      /** How the Faaslet actually started (a warm plan restores in a replaced Worker) and how long it took. */
+      startKind: StartKind;
+      startMs: number;
       runMs: number;
     };

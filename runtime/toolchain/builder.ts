@@ -1,6 +1,7 @@
-/** One build job → a module with shared `env.memory` (rewritten if it maps state), or diagnostics. */
+/** One build job → a module with shared `env.memory` (rewritten if it maps state) and its mutable globals exported, or diagnostics. */
 import type { BuildJob, RewriteSummary, ToolchainReply } from './protocol';
 import type { Compiler } from './clang';
+import { exportMutableGlobals } from './export-globals';
 import { importMemoryAsShared } from './memory-import';
 import { rewriteForSharedState } from './rewrite';
 import { WAT_FILE, assembleWat } from './wat';
@@ -22,9 +23,10 @@ export async function runBuild(job: BuildJob, compiler: () => Promise<Compiler>)
   if (!res.wasm) return { kind: 'build-failed', diagnostics: res.diagnostics, log: res.log, compileMs };
   try {
     const shared = importMemoryAsShared(res.wasm);
-    if (job.rewrite === false) return { kind: 'built', wasm: shared, diagnostics: res.diagnostics, log: res.log, compileMs, rewrite: UNREWRITTEN };
+    // Mutable globals are exported last, after the rewrite, so a Proto-Faaslet image can hold them.
+    if (job.rewrite === false) return { kind: 'built', wasm: exportMutableGlobals(shared), diagnostics: res.diagnostics, log: res.log, compileMs, rewrite: UNREWRITTEN };
     const { wasm, ...rewrite } = await rewriteForSharedState(shared);
-    return { kind: 'built', wasm, diagnostics: res.diagnostics, log: res.log, compileMs, rewrite };
+    return { kind: 'built', wasm: exportMutableGlobals(wasm), diagnostics: res.diagnostics, log: res.log, compileMs, rewrite };
   } catch (e) {
     // A hand-written WAT module can get here (memory64, > 2 GiB minimum, two memories).
     const message = e instanceof Error ? e.message : String(e);
