@@ -1,3 +1,4 @@
+import type { RewriteSummary } from '../../runtime';
 import { formatMs } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 
@@ -24,9 +25,25 @@ export function BuildLog() {
           <dd>{report.imports.join(', ') || 'none'}</dd>
           <dt>exports</dt>
           <dd>{report.exports.join(', ') || 'none'}</dd>
+          <dt>shared state</dt>
+          <dd data-testid="build.rewrite">{rewriteText(report.rewrite)}</dd>
         </dl>
+      )}
+      {report?.ok && report.rewrite.example && (
+        <details className="build-log__rewrite">
+          <summary>An instrumented load in {report.rewrite.example.function}, before and after</summary>
+          <div className="build-log__rewrite-pair">
+            <pre className="call-output__pre">{report.rewrite.example.before.trim()}</pre>
+            <pre className="call-output__pre">{report.rewrite.example.after.trim()}</pre>
+          </div>
+        </details>
       )}
       <pre className="call-output__pre build-log__text" data-testid="build.log">{report?.log ?? ''}</pre>
     </div>
   );
+}
+
+function rewriteText(r: RewriteSummary): string {
+  if (!r.rewritten) return 'not rewritten: the module maps no shared state, so it runs at full speed';
+  return `rewritten in ${formatMs(r.ms)}: ${r.instrumented.toLocaleString()} memory instructions routed between private memory and the shared window, ${r.skipped.toLocaleString()} provably private and left alone`;
 }

@@ -4,6 +4,7 @@ import { BuildLog } from './BuildLog';
 import { CallOutput } from './CallOutput';
 import { CallsView } from './CallsView';
 import { ProblemsList } from './ProblemsList';
+import { StateView } from './StateView';
 import './OutputPanel.css';
 
 /** The right-hand panel: the call's results, the calls it made, the compiler's problems, the build log. */
@@ -17,6 +18,7 @@ export function OutputPanel() {
   const tabs: { id: OutputTab; label: string }[] = [
     { id: 'output', label: 'Output' },
     { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls' },
+    { id: 'state', label: 'State' },
     { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
     { id: 'log', label: 'Build log' },
   ];
@@ -43,6 +45,9 @@ export function OutputPanel() {
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'calls'}>
         <CallsView />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'state'}>
+        <StateView />
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'problems'}>
         <ProblemsList />

@@ -2,6 +2,7 @@
 import type { Language } from '../../runtime';
 import { CHAIN_PTR_C, FAN_OUT_C, SQUARE_C } from './chaining';
 import { HELLO } from './hello';
+import { COUNTER_C, SHARE_C } from './state';
 
 export const LANGUAGES: { id: Language; label: string; monacoId: string; extension: string }[] = [
   { id: 'c', label: 'C', monacoId: 'c', extension: 'c' },
@@ -19,10 +20,12 @@ export interface Example {
 }
 
 /** Added to the workspace on first start, after `demo/hello`. */
-export const CHAINING_EXAMPLES: Example[] = [
+export const EXAMPLES: Example[] = [
   { key: 'demo/square', language: 'c', source: SQUARE_C, input: '12' },
   { key: 'demo/fan_out', language: 'c', source: FAN_OUT_C, input: '' },
   { key: 'demo/chain_ptr', language: 'c', source: CHAIN_PTR_C, input: '7' },
+  { key: 'demo/share', language: 'c', source: SHARE_C, input: '' },
+  { key: 'demo/counter', language: 'c', source: COUNTER_C, input: 'lock' },
 ];
 
 export const HELLO_INPUT = 'Faaslet';

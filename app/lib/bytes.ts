@@ -6,14 +6,14 @@ export function bytesToText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** One line per 16 bytes: offset, hex bytes, printable ASCII. */
-export function hexDump(bytes: Uint8Array): string {
+/** One line per 16 bytes: address (from `base`), hex bytes, printable ASCII. */
+export function hexDump(bytes: Uint8Array, base = 0): string {
   const lines: string[] = [];
   for (let offset = 0; offset < bytes.length; offset += 16) {
     const row = bytes.subarray(offset, offset + 16);
     const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ');
     const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
-    lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`);
+    lines.push(`${(base + offset).toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`);
   }
   return lines.join('\n');
 }

@@ -27,6 +27,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   buildAll: null,
   uploaded: [],
   clusterView: null,
+  localTiers: [],
   clusterError: null,
   call: idleCall,
   trace: emptyTrace,
@@ -54,12 +55,13 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
       connection.onEvent(eventPump(set, get));
       void ensureToolchain(set, get);
       const { api } = connection;
-      const [capabilities, uploaded, clusterView] = await Promise.all([
+      const [capabilities, uploaded, clusterView, localTiers] = await Promise.all([
         api.capabilities(),
         api.listFunctions(),
         api.configureCluster(get().cluster),
+        api.localTiers(),
       ]);
-      set((s) => ({ runtime: { ...s.runtime, phase: 'ready', capabilities }, uploaded, clusterView }));
+      set((s) => ({ runtime: { ...s.runtime, phase: 'ready', capabilities }, uploaded, clusterView, localTiers }));
     } catch (e) {
       set((s) => ({ runtime: { ...s.runtime, phase: 'failed', error: errorMessage(e) } }));
     }

@@ -8,12 +8,13 @@ import type {
   FunctionInfo,
   IsolationProblem,
   Language,
+  LocalTier,
 } from '../../runtime';
 import type { CallTrace } from './trace';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
-export type OutputTab = 'output' | 'calls' | 'problems' | 'log';
+export type OutputTab = 'output' | 'calls' | 'state' | 'problems' | 'log';
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
 export interface RuntimeView {
@@ -86,6 +87,8 @@ export interface PlaygroundState extends Workspace {
   /** Functions in the runtime's function store. */
   uploaded: FunctionInfo[];
   clusterView: ClusterView | null;
+  /** Each host's local tier of state per user, in the order they were made. */
+  localTiers: LocalTier[];
   /** Why the last resize failed. */
   clusterError: string | null;
   call: CallView;

@@ -3,7 +3,7 @@
  * reload restores it. Version 1 held one function; it becomes `demo/hello`.
  */
 import type { Language } from '../../runtime';
-import { CHAINING_EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY } from '../examples';
+import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY } from '../examples';
 
 export type Theme = 'dark' | 'light';
 
@@ -58,7 +58,7 @@ function helloDoc(): FunctionDoc {
 
 function firstStart(): Workspace {
   const functions: Record<string, FunctionDoc> = { [HELLO_KEY]: helloDoc() };
-  for (const example of CHAINING_EXAMPLES) {
+  for (const example of EXAMPLES) {
     const { user, name } = parseKey(example.key)!;
     functions[example.key] = { user, name, language: example.language, sources: { [example.language]: example.source }, input: example.input };
   }
