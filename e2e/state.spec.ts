@@ -86,3 +86,22 @@ test('asking a key for more than its size is a clear error, and a private-only m
   await playground.page.getByTestId('output.tab.log').click();
   await expect(playground.output('build.rewrite')).toHaveText(/^not rewritten/);
 });
+
+test('with copied state (as without multi-memory) pointers are private copies: locks still make the counter exact', async ({ playground }) => {
+  test.setTimeout(240_000);
+  await playground.open('/?state=copy');
+  await expect(playground.output('status.state')).toHaveText('state copied (forced by ?state=copy)');
+
+  // A's write sits in A's private copy, so B does not see it, and A never sees B's.
+  await playground.selectFunction('demo/share');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('hello from A');
+
+  // The lock refreshes the copy and unlock writes it back: still exact.
+  await playground.selectFunction('demo/counter');
+  await playground.setInput('lock');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('counter = 200000 (with the write lock; 0 updates lost)');
+});

@@ -260,6 +260,8 @@ export interface Capabilities {
   poolSize: number;
   /** How a Faaslet waits in `await`: JSPI suspends its wasm; the mailbox blocks its Worker. */
   awaitMode: 'jspi' | 'mailbox';
+  /** What a state pointer is: the shared value itself, or a private copy (browsers without multi-memory). */
+  stateMapping: 'zero-copy' | 'copy';
 }
 
 export interface ToolchainStatus {
@@ -275,6 +277,8 @@ export interface RuntimeApi {
   capabilities(): Promise<Capabilities>;
   /** Choose how Faaslets await (the mailbox is the fallback for browsers without JSPI). */
   setAwaitMode(mode: 'jspi' | 'mailbox'): Promise<Capabilities>;
+  /** Force copy semantics for state pointers (to compare with zero-copy); zero-copy needs multi-memory. */
+  setStateMapping(mode: 'zero-copy' | 'copy'): Promise<Capabilities>;
   /** Events are delivered to this listener (a comlink proxy) in order. */
   subscribe(listener: (event: RuntimeEvent) => void): Promise<void>;
   /** Fetch and compile the toolchain ahead of the first build. */

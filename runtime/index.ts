@@ -24,6 +24,8 @@ export interface RuntimeConnection {
 export interface RuntimeOptions {
   /** Force the await mechanism; the mailbox is what browsers without JSPI get. */
   awaitMode?: 'jspi' | 'mailbox';
+  /** Force private copies for state pointers, as browsers without multi-memory get. */
+  stateMapping?: 'zero-copy' | 'copy';
 }
 
 export async function connectRuntime(options: RuntimeOptions = {}): Promise<RuntimeConnection> {
@@ -39,6 +41,7 @@ export async function connectRuntime(options: RuntimeOptions = {}): Promise<Runt
     }),
   );
   if (options.awaitMode) await api.setAwaitMode(options.awaitMode);
+  if (options.stateMapping) await api.setStateMapping(options.stateMapping);
   return {
     api,
     onEvent(listener) {

@@ -44,7 +44,7 @@ const lockText = (k: ArenaKeyInfo) => (k.writer ? 'write-locked' : k.readers > 0
 export function StateView() {
   const tiers = usePlayground((s) => s.localTiers);
   const active = usePlayground((s) => s.outputTab === 'state');
-  const multiMemory = usePlayground((s) => s.runtime.capabilities?.multiMemory ?? true);
+  const zeroCopy = usePlayground((s) => (s.runtime.capabilities?.stateMapping ?? 'zero-copy') === 'zero-copy');
   const runHost = usePlayground((s) => s.call.result?.host ?? null);
   // Until a tier is picked, show the one of the host the last run used.
   const [picked, setPicked] = useState<LocalTier | null>(null);
@@ -64,9 +64,9 @@ export function StateView() {
   return (
     <div className="state-view" data-testid="state.view">
       <p className="state-view__note">
-        {multiMemory
+        {zeroCopy
           ? 'Local tier: one shared memory per host and user, mapped into every Faaslet at 0x80000000. Read live, no copy.'
-          : 'This browser has no multi-memory: pointers to state are private copies, written back at unlock and at the end of a call.'}
+          : 'State pointers are private copies here (no zero-copy mapping): they reach this arena at unlock, at a dirty flag and at the end of a call.'}
       </p>
       {tiers.length > 1 && (
         <div className="state-view__tiers" role="tablist" aria-label="Local tiers">

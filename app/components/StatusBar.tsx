@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Capabilities } from '../../runtime';
 import { formatMegabytes, formatMs } from '../lib/bytes';
 import { usePlayground, type ToolchainView } from '../store/playground';
 import { ClusterSettings } from './ClusterSettings';
@@ -48,7 +49,7 @@ export function StatusBar() {
           <ClusterSettings />
           <Item label="pool" testId="status.pool">{`${caps.poolSize} Faaslets`}</Item>
           <Item label="JSPI" testId="status.jspi">{caps.jspi ? 'yes' : 'no (blocking fallback)'}</Item>
-          <Item label="multi-memory" testId="status.multimemory">{caps.multiMemory ? 'yes' : 'no (state is copied)'}</Item>
+          <Item label="state" testId="status.state">{stateText(caps)}</Item>
         </>
       )}
       <span className="status-bar__spacer" />
@@ -72,4 +73,9 @@ function Item({ label, testId, children }: { label: string; testId: string; chil
       <span className="status-bar__label">{label}</span> {children}
     </span>
   );
+}
+
+function stateText(caps: Capabilities): string {
+  if (caps.stateMapping === 'zero-copy') return 'zero-copy (multi-memory)';
+  return caps.multiMemory ? 'copied (forced by ?state=copy)' : 'copied (no multi-memory here)';
 }

@@ -4,7 +4,7 @@
  * Actions live beside it by concern: functions.ts, builds.ts, run.ts; events.ts batches events.
  */
 import { create } from 'zustand';
-import { connectRuntime, isolationProblem } from '../../runtime';
+import { connectRuntime, isolationProblem, type RuntimeOptions } from '../../runtime';
 import { buildActions, ensureToolchain } from './builds';
 import { eventPump } from './events';
 import { functionActions } from './functions';
@@ -15,6 +15,15 @@ import type { PlaygroundState } from './types';
 import { loadWorkspace } from './workspace';
 
 export type * from './types';
+
+/** `?await=mailbox` and `?state=copy` force the fallbacks other browsers get, to compare them here. */
+function runtimeOptions(search: string): RuntimeOptions {
+  const params = new URLSearchParams(search);
+  return {
+    awaitMode: params.get('await') === 'mailbox' ? 'mailbox' : undefined,
+    stateMapping: params.get('state') === 'copy' ? 'copy' : undefined,
+  };
+}
 
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -50,7 +59,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
     }
     set((s) => ({ runtime: { ...s.runtime, phase: 'connecting' } }));
     try {
-      const connection = await connectRuntime();
+      const connection = await connectRuntime(runtimeOptions(location.search));
       session.connection = connection;
       connection.onEvent(eventPump(set, get));
       void ensureToolchain(set, get);

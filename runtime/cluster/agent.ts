@@ -21,6 +21,7 @@ import type {
   ToolchainStatus,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
+import type { StateMappingMode } from '../host';
 import { createToolchain, type Toolchain } from '../toolchain';
 import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
@@ -87,7 +88,17 @@ export class HostAgent implements RuntimeApi {
 
   async capabilities(): Promise<Capabilities> {
     const { hosts, slotsPerHost } = this.simulated.config;
-    return { ...detectCapabilities(), poolSize: hosts * slotsPerHost, awaitMode: this.invoker.awaitMode };
+    return {
+      ...detectCapabilities(),
+      poolSize: hosts * slotsPerHost,
+      awaitMode: this.invoker.awaitMode,
+      stateMapping: this.invoker.stateMapping,
+    };
+  }
+
+  async setStateMapping(mode: StateMappingMode): Promise<Capabilities> {
+    this.invoker.stateMapping = mode === 'zero-copy' && detectCapabilities().multiMemory ? 'zero-copy' : 'copy';
+    return this.capabilities();
   }
 
   async setAwaitMode(mode: AwaitMode): Promise<Capabilities> {
@@ -105,7 +116,9 @@ export class HostAgent implements RuntimeApi {
 
   async build(source: FunctionSource): Promise<BuildReport> {
     const startedAt = performance.now();
-    const outcome = await this.toolchain.build({ language: source.language, source: source.source });
+    // Without multi-memory a rewritten module could not even be instantiated: state is copied instead.
+    const rewrite = detectCapabilities().multiMemory;
+    const outcome = await this.toolchain.build({ language: source.language, source: source.source, rewrite });
     const { report, stored } = await upload(source, outcome, startedAt, DEFAULT_MEMORY_LIMIT_PAGES);
     if (stored) {
       await this.loaded;

@@ -13,6 +13,8 @@ import type { ProtoFaaslets } from './protos';
 import { callResult, now, type CallFacts, type CallOutcome } from './results';
 import { limitExceeded } from './scheduler';
 import { StateArena } from '../state';
+import type { StateMappingMode } from '../host';
+import { detectCapabilities } from './capabilities';
 
 export interface Invocation {
   id: number;
@@ -33,6 +35,8 @@ export class Invoker {
   private readonly limits = new Map<number, number>();
   /** The local tier: one state arena per (host, user), made when first needed. */
   private readonly arenas = new Map<string, StateArena>();
+  /** What `read_state_ptr` hands out: the shared value, or a private copy (see host/state-mapping.ts). */
+  stateMapping: StateMappingMode = detectCapabilities().multiMemory ? 'zero-copy' : 'copy';
 
   constructor(
     private readonly cluster: Cluster,
@@ -120,6 +124,7 @@ export class Invoker {
             entry: call.entry,
             callIds: this.callIds,
             awaitMode: this.awaitMode,
+            stateMapping: this.stateMapping,
             mailbox: faaslet.mailbox,
             arena: this.arena(faaslet.host, call.user).handle,
             start,

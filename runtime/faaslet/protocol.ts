@@ -1,6 +1,7 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
 import type { StartKind, WasmFrame } from '../api';
 import type { ProtoImage } from '../proto';
+import type { StateMappingMode } from '../host';
 import type { StateArenaHandle } from '../state';
 
 /** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
@@ -41,6 +42,8 @@ export interface RunJob {
   mailbox: SharedArrayBuffer;
   /** The user's state arena on this host: memory 1, shared by its Faaslets (the local tier). */
   arena: StateArenaHandle;
+  /** What a state pointer is: the shared value, or a private copy (no multi-memory). @default 'zero-copy' */
+  stateMapping?: StateMappingMode;
   /** @default a cold start that keeps no image and no instance (a bare Worker, as benchmarks use) */
   start?: StartPlan;
 }

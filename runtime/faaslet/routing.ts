@@ -5,7 +5,16 @@
  * that each call re-points at its own state.
  */
 import type { WASI } from '@bjorn3/browser_wasi_shim';
-import { FaasletMemory, HostError, hostInterface, type CallIo, type ChainContext } from '../host';
+import {
+  CopiedState,
+  FaasletMemory,
+  HostError,
+  hostInterface,
+  ZERO_COPY,
+  type CallIo,
+  type ChainContext,
+  type StateMapping,
+} from '../host';
 import { StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -24,11 +33,18 @@ export class CallRouting {
   private wasi: WASI | null = null;
   /** Memory 0 of the instance: the job's memory object is a new wrapper on every message. */
   private readonly memory: WebAssembly.Memory;
-  /** Set once the instance exists (its malloc serves await-with-output). */
+  /** Set once the instance exists (its malloc serves await-with-output and state copies). */
   instance: WebAssembly.Instance | null = null;
+  private readonly arena: StateArena;
+  private readonly faasletMemory: FaasletMemory;
+  private readonly copies: CopiedState;
+  private stateMapping: StateMapping = ZERO_COPY;
 
   constructor(job: RunJob) {
     this.memory = job.memory;
+    this.arena = StateArena.attach(job.arena);
+    this.faasletMemory = new FaasletMemory(job.memory, this.arena.memory);
+    this.copies = new CopiedState(this.faasletMemory, this.arena, (size) => this.malloc('__faasm_read_state_ptr', size));
     this.chain = {
       callId: 0,
       callIds: job.callIds,
@@ -37,19 +53,20 @@ export class CallRouting {
       mailbox: job.mailbox,
       post: unset,
       answer: unset,
-      malloc: (size) => {
-        const malloc = this.instance?.exports.malloc;
-        if (typeof malloc !== 'function') throw new HostError('__faasm_await_call_output: the module exports no malloc');
-        return malloc(size) as number;
-      },
+      malloc: (size) => this.malloc('__faasm_await_call_output', size),
       stderr: unset,
     };
   }
 
+  private malloc(call: string, size: number): number {
+    const malloc = this.instance?.exports.malloc;
+    if (typeof malloc !== 'function') throw new HostError(`${call}: the module exports no malloc`);
+    return malloc(size) as number;
+  }
+
   /** The import object for the instance of `job.module` on `job.memory`. */
   imports(job: RunJob): WebAssembly.Imports {
-    const memory = this.memory;
-    const arena = StateArena.attach(job.arena);
+    const { memory, arena } = this;
     const wasiImport = Object.fromEntries(
       [...WASI_IMPORT_NAMES].map((name) => [
         name,
@@ -61,11 +78,12 @@ export class CallRouting {
       env: {
         memory,
         state: arena.memory,
-        ...hostInterface(new FaasletMemory(memory, arena.memory), {
+        ...hostInterface(this.faasletMemory, {
           io: this.io,
           chain: this.chain,
           arena,
           user: job.user,
+          stateMapping: () => this.stateMapping,
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
@@ -79,6 +97,8 @@ export class CallRouting {
     wasi.inst = { exports: { memory: this.memory } };
     this.wasi = wasi;
     Object.assign(this.io, { input: job.input, output: new Uint8Array() });
+    this.copies.reset();
+    this.stateMapping = job.stateMapping === 'copy' ? this.copies : ZERO_COPY;
     Object.assign(this.chain, {
       callId: job.callId,
       mailbox: job.mailbox,
@@ -87,6 +107,11 @@ export class CallRouting {
       stderr: (text: string) => stderr.write(new TextEncoder().encode(text)),
     });
     return stderr;
+  }
+
+  /** The call is over: state copies reach the arena, as at a final unlock. */
+  end(): void {
+    this.stateMapping.writeBack();
   }
 
   get output(): Uint8Array {

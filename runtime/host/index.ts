@@ -6,13 +6,15 @@
  * - memory.ts: pointer checks; a bad pointer is a HostError with a message, never a host crash.
  * - calls.ts: input and output.
  * - chaining.ts: chain by name or pointer, await (JSPI, or the mailbox.ts fallback).
- * - state.ts: the local tier of state, on the user's state arena (runtime/state).
+ * - state.ts: the local tier of state, on the user's state arena (runtime/state);
+ *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
 import { FaasletMemory } from './memory';
 import { stateImports } from './state';
+import { ZERO_COPY, type StateMapping } from './state-mapping';
 import type { StateArena } from '../state';
 
 export { HostError, FaasletMemory, SHARED_WINDOW_BASE } from './memory';
@@ -20,6 +22,7 @@ export { FAASM_IMPORTS, type AbiImport, type AbiGroup } from './abi';
 export type { CallIo } from './calls';
 export type { ChainContext } from './chaining';
 export { createMailbox, postAnswer } from './mailbox';
+export { CopiedState, ZERO_COPY, type StateMapping, type StateMappingMode } from './state-mapping';
 
 export interface HostContext {
   io: CallIo;
@@ -27,13 +30,15 @@ export interface HostContext {
   /** The user's state arena on this Faaslet's host. */
   arena: StateArena;
   user: string;
+  /** Read at each state call: the mapping may change from one call of a warm Faaslet to the next. */
+  stateMapping?: () => StateMapping;
 }
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
   return {
     ...inputOutputImports(memory, context.io),
     ...chainingImports(memory, context.chain),
-    ...stateImports(memory, context.arena, context.user),
+    ...stateImports(memory, context.arena, context.user, context.stateMapping ?? (() => ZERO_COPY)),
   };
 }
 

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { StateArena } from '../state';
 import { FaasletMemory, HostError, SHARED_WINDOW_BASE } from './memory';
 import { stateImports } from './state';
+import { CopiedState, ZERO_COPY, type StateMapping } from './state-mapping';
 
 const encoder = new TextEncoder();
 
 /** A Faaslet's memory 0 (shared, as the runtime makes it), an arena, and its state imports. */
-function setup(user = 'alice') {
+function setup(user = 'alice', mapping: (m: FaasletMemory, a: StateArena) => StateMapping = () => ZERO_COPY) {
   const raw = new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true });
   const arena = StateArena.create({ initialPages: 1 });
   const memory = new FaasletMemory(raw, arena.memory);
-  const host = stateImports(memory, arena, user);
+  const chosen = mapping(memory, arena);
+  const host = stateImports(memory, arena, user, () => chosen);
   const private0 = () => new Uint8Array(raw.buffer);
   /** Put a NUL-terminated string or bytes at `ptr` in memory 0. */
   const put = (ptr: number, data: string | number[]) =>
@@ -81,7 +83,7 @@ describe('state imports: whole values', () => {
 
   it('namespaces keys by user', () => {
     const alice = setup('alice');
-    const bob = stateImports(alice.memory, alice.arena, 'bob');
+    const bob = stateImports(alice.memory, alice.arena, 'bob', () => ZERO_COPY);
     alice.put(0, 'k');
     alice.put(100, [42]);
     alice.host.__faasm_write_state(0, 100, 1);
@@ -177,5 +179,49 @@ describe('state imports: dirty flags, appended state, locks', () => {
     host.__faasm_lock_state_read(0);
     host.__faasm_unlock_state_read(0);
     expect(() => host.__faasm_unlock_state_read(0)).toThrow(/__faasm_unlock_state_read: key "alice\/c" is not locked for reading/);
+  });
+});
+
+describe('copy mapping (browsers without multi-memory)', () => {
+  /** A bump "malloc" from 1024 up, standing in for the module's own. */
+  const copying = () => {
+    let next = 1024;
+    let copies: CopiedState | null = null;
+    const make = (m: FaasletMemory, a: StateArena) => (copies = new CopiedState(m, a, (n) => ((next += n), next - n)));
+    return { make, copies: () => copies! };
+  };
+
+  it('hands out a private copy, the same one for the same value, and writes it back at unlock', () => {
+    const c = copying();
+    const { arena, host, put, private0 } = setup('alice', c.make);
+    put(0, 'k');
+    const ptr = host.__faasm_read_state_ptr(0, 4);
+    expect(ptr).toBe(1024);
+    expect(host.__faasm_read_state_ptr(0, 4)).toBe(ptr);
+    const value = arena.find('alice/k')!;
+
+    host.__faasm_lock_state_write(0);
+    private0().set([5, 6, 7, 8], ptr);
+    expect(Array.from(arena.bytes(value))).toEqual([0, 0, 0, 0]);
+    host.__faasm_unlock_state_write(0);
+    expect(Array.from(arena.bytes(value))).toEqual([5, 6, 7, 8]);
+
+    // Another Faaslet's write shows in the copy once the lock is taken again.
+    arena.bytes(value).set([1, 1, 1, 1]);
+    host.__faasm_lock_state_read(0);
+    expect(Array.from(private0().slice(ptr, ptr + 4))).toEqual([1, 1, 1, 1]);
+    host.__faasm_unlock_state_read(0);
+  });
+
+  it('writes every copy back at the end of the call, and forgets them for the next', () => {
+    const c = copying();
+    const { arena, host, put, private0 } = setup('alice', c.make);
+    put(0, 'k');
+    const ptr = host.__faasm_read_state_ptr(0, 2);
+    private0().set([9, 9], ptr);
+    c.copies().writeBack();
+    expect(Array.from(arena.bytes(arena.find('alice/k')!))).toEqual([9, 9]);
+    c.copies().reset();
+    expect(host.__faasm_read_state_ptr(0, 2)).not.toBe(ptr);
   });
 });

@@ -2,15 +2,17 @@
  * The state part of the host interface, on the local tier: the user's state arena on this host
  * (runtime/state). Keys are C strings namespaced by user; every pointer may be private or in the
  * shared window (FaasletMemory resolves both), so `write_state(key, read_state_ptr(other))` works.
- * Push and pull belong to the global tier and are not here.
+ * Push and pull belong to the global tier and are not here. What a state pointer is (the value
+ * itself in the shared window, or a private copy) is the call's StateMapping (state-mapping.ts).
  *
  * Pointers are checked before a key is created, so a bad pointer never leaves a new key behind.
  * A view taken before the arena grows stays valid: shared buffers are never detached.
  */
-import { SHARED_WINDOW_BASE, HostError, type FaasletMemory } from './memory';
+import { HostError, type FaasletMemory } from './memory';
+import type { StateMapping } from './state-mapping';
 import { StateError, type StateArena, type StateValue } from '../state';
 
-export function stateImports(memory: FaasletMemory, arena: StateArena, user: string) {
+export function stateImports(memory: FaasletMemory, arena: StateArena, user: string, mapping: () => StateMapping) {
   /** Runs one import; a refused state operation becomes a HostError naming the import. */
   const run = <T>(call: string, keyPtr: number, body: (key: string) => T): T => {
     try {
@@ -27,7 +29,6 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
     }
     return value;
   };
-  const pointer = (value: StateValue, offset: number) => SHARED_WINDOW_BASE + value.offset + offset;
 
   return {
     /** len 0 asks for the size only; a missing key has size 0 and reads as zeros. */
@@ -43,7 +44,10 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
     },
     /** Zero-copy: the value's address in the shared window; creates the key if new. */
     __faasm_read_state_ptr(keyPtr: number, totalLen: number): number {
-      return run('__faasm_read_state_ptr', keyPtr, (key) => pointer(arena.ensure(key, totalLen >>> 0), 0));
+      return run('__faasm_read_state_ptr', keyPtr, (key) => {
+        const value = arena.ensure(key, totalLen >>> 0);
+        return mapping().pointer(value, 0, value.size);
+      });
     },
     __faasm_write_state(keyPtr: number, data: number, len: number): void {
       run('__faasm_write_state', keyPtr, (key) => {
@@ -63,7 +67,7 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
       return run('__faasm_read_state_offset_ptr', keyPtr, (key) => {
         const value = arena.ensure(key, totalLen >>> 0);
         arena.bytes(value, off >>> 0, len >>> 0); // bounds check only
-        return pointer(value, off >>> 0);
+        return mapping().pointer(value, off >>> 0, len >>> 0);
       });
     },
     __faasm_write_state_offset(keyPtr: number, totalLen: number, off: number, data: number, len: number): void {
@@ -75,12 +79,18 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
       });
     },
     __faasm_flag_state_dirty(keyPtr: number, totalLen: number): void {
-      run('__faasm_flag_state_dirty', keyPtr, (key) => arena.flagDirty(sized(key, totalLen)));
+      run('__faasm_flag_state_dirty', keyPtr, (key) => {
+        const value = sized(key, totalLen);
+        mapping().writeBack(value);
+        arena.flagDirty(value);
+      });
     },
     __faasm_flag_state_offset_dirty(keyPtr: number, totalLen: number, off: number, len: number): void {
-      run('__faasm_flag_state_offset_dirty', keyPtr, (key) =>
-        arena.flagDirty(sized(key, totalLen), off >>> 0, len >>> 0),
-      );
+      run('__faasm_flag_state_offset_dirty', keyPtr, (key) => {
+        const value = sized(key, totalLen);
+        mapping().writeBack(value);
+        arena.flagDirty(value, off >>> 0, len >>> 0);
+      });
     },
     __faasm_append_state(keyPtr: number, data: number, len: number): void {
       run('__faasm_append_state', keyPtr, (key) => arena.append(key, memory.read('__faasm_append_state', data, len)));
@@ -97,16 +107,28 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
     },
     /** Blocks the Faaslet's Worker until the lock is held (Atomics.wait). */
     __faasm_lock_state_read(keyPtr: number): void {
-      run('__faasm_lock_state_read', keyPtr, (key) => arena.lockRead(arena.require(key)));
+      run('__faasm_lock_state_read', keyPtr, (key) => {
+        const value = arena.require(key);
+        arena.lockRead(value);
+        mapping().refresh(value);
+      });
     },
     __faasm_lock_state_write(keyPtr: number): void {
-      run('__faasm_lock_state_write', keyPtr, (key) => arena.lockWrite(arena.require(key)));
+      run('__faasm_lock_state_write', keyPtr, (key) => {
+        const value = arena.require(key);
+        arena.lockWrite(value);
+        mapping().refresh(value);
+      });
     },
     __faasm_unlock_state_read(keyPtr: number): void {
       run('__faasm_unlock_state_read', keyPtr, (key) => arena.unlockRead(arena.require(key)));
     },
     __faasm_unlock_state_write(keyPtr: number): void {
-      run('__faasm_unlock_state_write', keyPtr, (key) => arena.unlockWrite(arena.require(key)));
+      run('__faasm_unlock_state_write', keyPtr, (key) => {
+        const value = arena.require(key);
+        mapping().writeBack(value);
+        arena.unlockWrite(value);
+      });
     },
   };
 }
