@@ -10,6 +10,29 @@ int main(int argc, char* argv[]) {
 }
 `;
 
+const HOG_C = `#include "faasm/faasm.h"
+#include <stdint.h>
+int main(int argc, char* argv[]) {
+    int32_t zero = 0;
+    faasmWriteState("shared", (uint8_t*)&zero, 4);
+    faasmLockStateWrite("shared");
+    char mode[8] = {0};
+    faasmGetInput((uint8_t*)mode, 7);
+    if (mode[0] == 'f') for (volatile int spin = 1; spin; ) { }
+    return 0;
+}
+`;
+
+const TAKER_C = `#include "faasm/faasm.h"
+#include <string.h>
+int main(int argc, char* argv[]) {
+    faasmLockStateWrite("shared");
+    faasmUnlockStateWrite("shared");
+    faasmSetOutput("got the lock", strlen("got the lock"));
+    return 0;
+}
+`;
+
 async function showState(playground: Playground) {
   await playground.page.getByTestId('output.tab.state').click();
   await expect(playground.output('state.view')).toBeVisible();
@@ -104,4 +127,28 @@ test('with copied state (as without multi-memory) pointers are private copies: l
   await playground.run();
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('counter = 200000 (with the write lock; 0 updates lost)');
+});
+
+test('locks a Faaslet leaves held are released: when it returns holding one, and when it is killed', async ({ playground }) => {
+  test.setTimeout(240_000);
+  await playground.open();
+  await playground.createFunction('demo/hog', HOG_C);
+  await playground.createFunction('demo/taker', TAKER_C);
+  await playground.buildAll();
+
+  await playground.selectFunction('demo/hog');
+  await playground.setInput('return');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.stderr')).toHaveText('faasm: the call returned holding the write lock on "demo/shared"; released');
+
+  await playground.setInput('forever');
+  await playground.setLimit(500);
+  await playground.run();
+  await playground.expectStatus(/killed/i);
+
+  await playground.selectFunction('demo/taker');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('got the lock');
 });

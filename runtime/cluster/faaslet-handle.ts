@@ -7,6 +7,7 @@ import type { FaasletState } from '../api';
 import type { AwaitAnswer, FaasletToHost, HostToFaaslet, RunJob } from '../faaslet';
 import { createMailbox, postAnswer } from '../host';
 import type { ProtoImage } from '../proto';
+import { createLockLedger, LockLedger, StateArena, type StateArenaHandle } from '../state';
 
 type Done = Extract<FaasletToHost, { kind: 'done' }>;
 type SnapshotReply = Extract<FaasletToHost, { kind: 'snapshot' | 'restored' | 'refused' }>;
@@ -44,6 +45,9 @@ export class FaasletHandle {
   blockedIn: string | null = null;
   calls = 0;
   readonly mailbox = createMailbox();
+  /** Locks the running call holds: released here if the Worker is killed (state/ledger.ts). */
+  readonly locks = createLockLedger();
+  private arena: StateArenaHandle | null = null;
   private running: Running | null = null;
   /** Manual snapshot requests in flight, by request id. */
   private readonly requests = new Map<number, (reply: SnapshotReply) => void>();
@@ -89,6 +93,7 @@ export class FaasletHandle {
   /** Terminate at once (a spinning wasm loop cannot be interrupted any other way) and respawn. */
   private replace(): void {
     this.worker.terminate();
+    if (this.arena) new LockLedger(this.locks).releaseAll(StateArena.attach(this.arena));
     for (const [requestId, reply] of this.requests) reply({ kind: 'refused', requestId, message: 'the Faaslet was replaced' });
     this.requests.clear();
     this.function = null;
@@ -99,6 +104,8 @@ export class FaasletHandle {
 
   run(job: RunJob, timeLimitMs: number): Promise<RunOutcome> {
     this.state = 'running';
+    // Only a call that records its locks in this Faaslet's ledger can have locks to release.
+    this.arena = job.locks === this.locks ? job.arena : null;
     this.calls++;
     return new Promise((resolve) => {
       const running: Running = {

@@ -126,6 +126,7 @@ export class Invoker {
             awaitMode: this.awaitMode,
             stateMapping: this.stateMapping,
             mailbox: faaslet.mailbox,
+            locks: faaslet.locks,
             arena: this.arena(faaslet.host, call.user).handle,
             start,
           }),

@@ -74,7 +74,9 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
   const entry = entryOf(instance, job);
   if (typeof entry === 'string') return { done: done({ returnCode: 1, trap: { message: entry, stack: [] } }), held: started.held };
   const ran = await enterSuspendable(entry, job.awaitMode === 'jspi');
-  const outcome = ran.trap ? ran : enter(() => (routing.end(), ran.returnCode));
+  // Even a trapped call must not leave locks held.
+  const ended = enter(() => (routing.end(), ran.returnCode));
+  const outcome = ran.trap ? ran : ended;
   // A pointer call skips _start's exit path, so flush stdio as exit would.
   const dtors = job.entry.kind === 'pointer' ? exported(instance, '__wasm_call_dtors') : null;
   if (dtors && !outcome.trap) enter(dtors);

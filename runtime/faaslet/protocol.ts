@@ -42,6 +42,8 @@ export interface RunJob {
   mailbox: SharedArrayBuffer;
   /** The user's state arena on this host: memory 1, shared by its Faaslets (the local tier). */
   arena: StateArenaHandle;
+  /** The Faaslet's lock ledger (state/ledger.ts): locks still held are released when the call ends or is killed. */
+  locks?: SharedArrayBuffer;
   /** What a state pointer is: the shared value, or a private copy (no multi-memory). @default 'zero-copy' */
   stateMapping?: StateMappingMode;
   /** @default a cold start that keeps no image and no instance (a bare Worker, as benchmarks use) */

@@ -15,7 +15,7 @@ import {
   type ChainContext,
   type StateMapping,
 } from '../host';
-import { StateArena } from '../state';
+import { LockLedger, StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
 import { faasletWasi, WASI_IMPORT_NAMES, type CapturedStream } from './wasi';
@@ -38,12 +38,15 @@ export class CallRouting {
   private readonly arena: StateArena;
   private readonly faasletMemory: FaasletMemory;
   private readonly copies: CopiedState;
+  private readonly ledger: LockLedger | undefined;
+  private stderr: CapturedStream | null = null;
   private stateMapping: StateMapping = ZERO_COPY;
 
   constructor(job: RunJob) {
     this.memory = job.memory;
     this.arena = StateArena.attach(job.arena);
     this.faasletMemory = new FaasletMemory(job.memory, this.arena.memory);
+    this.ledger = job.locks ? new LockLedger(job.locks) : undefined;
     this.copies = new CopiedState(this.faasletMemory, this.arena, (size) => this.malloc('__faasm_read_state_ptr', size));
     this.chain = {
       callId: 0,
@@ -84,6 +87,7 @@ export class CallRouting {
           arena,
           user: job.user,
           stateMapping: () => this.stateMapping,
+          locks: this.ledger,
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
@@ -106,12 +110,17 @@ export class CallRouting {
       answer: link.answer,
       stderr: (text: string) => stderr.write(new TextEncoder().encode(text)),
     });
+    this.stderr = stderr;
     return stderr;
   }
 
-  /** The call is over: state copies reach the arena, as at a final unlock. */
+  /** The call is over: state copies reach the arena, as at a final unlock; locks left held are released. */
   end(): void {
     this.stateMapping.writeBack();
+    for (const { key, kind, count } of this.ledger?.releaseAll(this.arena) ?? []) {
+      const what = kind === 'write' ? 'the write lock' : `${count} read lock${count > 1 ? 's' : ''}`;
+      this.stderr?.write(new TextEncoder().encode(`faasm: the call returned holding ${what} on "${key}"; released\n`));
+    }
   }
 
   get output(): Uint8Array {

@@ -15,7 +15,7 @@ import { chainingImports, type ChainContext } from './chaining';
 import { FaasletMemory } from './memory';
 import { stateImports } from './state';
 import { ZERO_COPY, type StateMapping } from './state-mapping';
-import type { StateArena } from '../state';
+import type { LockLedger, StateArena } from '../state';
 
 export { HostError, FaasletMemory, SHARED_WINDOW_BASE } from './memory';
 export { FAASM_IMPORTS, type AbiImport, type AbiGroup } from './abi';
@@ -32,13 +32,15 @@ export interface HostContext {
   user: string;
   /** Read at each state call: the mapping may change from one call of a warm Faaslet to the next. */
   stateMapping?: () => StateMapping;
+  /** Where the Faaslet's held locks are recorded, so they can be released if it is killed. */
+  locks?: LockLedger;
 }
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
   return {
     ...inputOutputImports(memory, context.io),
     ...chainingImports(memory, context.chain),
-    ...stateImports(memory, context.arena, context.user, context.stateMapping ?? (() => ZERO_COPY)),
+    ...stateImports(memory, context.arena, context.user, context.stateMapping ?? (() => ZERO_COPY), context.locks),
   };
 }
 

@@ -10,9 +10,15 @@
  */
 import { HostError, type FaasletMemory } from './memory';
 import type { StateMapping } from './state-mapping';
-import { StateError, type StateArena, type StateValue } from '../state';
+import { StateError, type LockLedger, type StateArena, type StateValue } from '../state';
 
-export function stateImports(memory: FaasletMemory, arena: StateArena, user: string, mapping: () => StateMapping) {
+export function stateImports(
+  memory: FaasletMemory,
+  arena: StateArena,
+  user: string,
+  mapping: () => StateMapping,
+  ledger?: LockLedger,
+) {
   /** Runs one import; a refused state operation becomes a HostError naming the import. */
   const run = <T>(call: string, keyPtr: number, body: (key: string) => T): T => {
     try {
@@ -110,6 +116,7 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
       run('__faasm_lock_state_read', keyPtr, (key) => {
         const value = arena.require(key);
         arena.lockRead(value);
+        ledger?.note(value, 'read', true);
         mapping().refresh(value);
       });
     },
@@ -117,17 +124,23 @@ export function stateImports(memory: FaasletMemory, arena: StateArena, user: str
       run('__faasm_lock_state_write', keyPtr, (key) => {
         const value = arena.require(key);
         arena.lockWrite(value);
+        ledger?.note(value, 'write', true);
         mapping().refresh(value);
       });
     },
     __faasm_unlock_state_read(keyPtr: number): void {
-      run('__faasm_unlock_state_read', keyPtr, (key) => arena.unlockRead(arena.require(key)));
+      run('__faasm_unlock_state_read', keyPtr, (key) => {
+        const value = arena.require(key);
+        arena.unlockRead(value);
+        ledger?.note(value, 'read', false);
+      });
     },
     __faasm_unlock_state_write(keyPtr: number): void {
       run('__faasm_unlock_state_write', keyPtr, (key) => {
         const value = arena.require(key);
         mapping().writeBack(value);
         arena.unlockWrite(value);
+        ledger?.note(value, 'write', false);
       });
     },
   };

@@ -9,7 +9,7 @@ import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
 import { StateError } from './errors';
 import { CLEAN_START, DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
 import * as locks from './locks';
-import { assertRoom, findOrInsertSlot, findSlot, keyName } from './table';
+import { assertRoom, findOrInsertSlot, findSlot, keyName, slotKey } from './table';
 
 /** What to post to a Worker: both parts are shared, nothing is copied. */
 export interface StateArenaHandle {
@@ -179,6 +179,15 @@ export class StateArena {
 
   unlockWrite(value: StateValue): void {
     locks.unlockWrite(this.meta.words, this.meta.lockIndex(value.slot), value.key);
+  }
+
+  /** Release locks a Faaslet left held (see ledger.ts): `held` read locks, or -1 for the write lock. */
+  releaseLocks(slot: number, held: number): { key: string; kind: 'read' | 'write'; count: number } {
+    const key = slotKey(this.meta, slot);
+    const index = this.meta.lockIndex(slot);
+    if (held < 0) locks.unlockWrite(this.meta.words, index, key);
+    for (let n = 0; n < held; n++) locks.unlockRead(this.meta.words, index, key);
+    return { key, kind: held < 0 ? 'write' : 'read', count: Math.abs(held) };
   }
 
   /** Append one element to the key's appended state (kept apart from its value). */

@@ -24,7 +24,8 @@
  *   fresh `.buffer` has the new length. `bytes()` returns a view for immediate use.
  * - Creating a key, appending and locking may block in `Atomics.wait`: Workers only. The main
  *   thread only reads (`describeArena`, `find`, `sizeOf`, `bytes`), which never blocks.
- * - A Faaslet killed while holding a key's lock leaves it held; a key's size is fixed forever.
+ * - A key's size is fixed forever. Locks a Faaslet leaves held (it was killed, or returned without
+ *   unlocking) are released from its LockLedger (ledger.ts) by whoever ends the call.
  * - Every arena is a `WebAssembly.Memory` and counts towards the browser's ~123 per page.
  * - Keys are never deleted and the table has a fixed number of slots (`maxKeys`).
  */
@@ -40,3 +41,4 @@ export { ALIGNMENT } from './alloc';
 export { describeArena, type ArenaKeyInfo } from './describe';
 export { StateError } from './errors';
 export { LocalTierReader } from './reader';
+export { createLockLedger, LockLedger, type Released } from './ledger';
