@@ -26,6 +26,9 @@ import type { Region } from './provenance';
 
 const MASK = 0x7fff_ffff;
 
+/** How one pointer is routed: as judged by provenance, or 'state' (known to be a window address: masked, memory 1, no branch; hoist.ts). */
+export type Route = Region | 'state';
+
 interface Shape {
   ptr: [string, string];
   ops: Array<[string, string]>;
@@ -131,7 +134,7 @@ export class AccessRewriter {
   private get32(idx: number): Ref { return this.mod.local.get(idx, this.b.i32); }
 
   /** Rewrites access `e` (children already rewritten); `regions` were judged on the original pointers. */
-  rewrite(kind: string, e: Ref, i: Info, regions: Region[], depth: number): Ref {
+  rewrite(kind: string, e: Ref, i: Info, regions: Route[], depth: number): Ref {
     if (i.type === this.b.unreachable || regions.every((r) => r === 'private')) { this.skipped++; return e; }
     this.instrumented++;
     if (kind === 'MemoryCopy') return this.copy(e, i, regions, depth);
@@ -140,6 +143,7 @@ export class AccessRewriter {
     const ptr = num(i, shape.ptr[0]);
     const ops = shape.ops.map(([f]) => num(i, f));
     if (regions[0] === 'window') return shape.make(this, i, this.mod.i32.const(num(info(this.b, ptr), 'value') & MASK), ops);
+    if (regions[0] === 'state') return shape.make(this, i, this.masked(ptr), ops);
 
     const set0 = (p: Ref, o: Ref[]): Ref => {
       raw(this.b, shape.ptr[1])(e, p);
@@ -172,7 +176,7 @@ export class AccessRewriter {
   }
 
   /** memory.copy: each of dest and source is routed on its own, so copies between the windows work. */
-  private copy(e: Ref, i: Info, [rd, rs]: Region[], depth: number): Ref {
+  private copy(e: Ref, i: Info, [rd, rs]: Route[], depth: number): Ref {
     const [td, ts, tn] = ['cd', 'cs', 'cn'].map((r) => this.temp(r, this.b.i32, depth)) as [number, number, number];
     const stmts = [
       this.mod.local.set(td, num(i, 'dest')),
@@ -190,7 +194,7 @@ export class AccessRewriter {
       }
       return this.c('MemoryCopy')(this.m, d, s, this.get32(tn), dm ? this.s : 0, sm ? this.s : 0);
     };
-    const fixed = (r: Region | undefined): 0 | 1 | null => (r === 'private' ? 0 : r === 'window' ? 1 : null);
+    const fixed = (r: Route | undefined): 0 | 1 | null => (r === 'private' ? 0 : r === 'window' || r === 'state' ? 1 : null);
     const bySource = (dm: 0 | 1): Ref => {
       const sm = fixed(rs);
       return sm !== null ? leaf(dm, sm) : this.mod.if(this.isWindow(this.get32(ts)), leaf(dm, 1), leaf(dm, 0));

@@ -11,6 +11,7 @@
  * Key files: `access.ts` (one access → routed if/else; why the BASE is tested
  * and offsets stay on the instruction), `provenance.ts` (what is provably
  * private and skipped), `walk.ts` (generic walker over every expression kind),
+ * `hoist.ts` + `loop-facts.ts` (loop versioning: the check once before a loop),
  * `imports.ts` (byte-level import facts; env.state limits), `binaryen.ts`.
  *
  * ## Pitfalls
@@ -22,12 +23,13 @@
  * - `memory.size`/`memory.grow` stay on memory 0; arena growth is the host's.
  * - Node 20 cannot run multi-memory: tests execute with binaryen's interpreter
  *   (shell-harness.ts), which cannot v128.load from an imported memory.
- * - Not done yet: hoisting checks out of loops (versioning a loop on its base
- *   pointers); only provably private addresses are skipped.
+ * - Label names must be unique in a function: loop copies are renamed (hoist.ts).
  */
 import { AccessRewriter, ACCESS_KINDS } from './access';
 import { type Binaryen, type Info, type Module, type Ref, info, loadBinaryen, raw } from './binaryen';
 import { fixStateLimits, mapsState, memoryLayout } from './imports';
+import { Hoister, type Routes } from './hoist';
+import { ACCESS_POINTERS } from './loop-facts';
 import { Provenance } from './provenance';
 import { Walker } from './walk';
 import { importMemoryAsShared } from '../memory-import';
@@ -42,11 +44,17 @@ export interface RewriteResult {
   instrumented: number;
   /** Memory instructions left alone: provably private addresses, dead code. */
   skipped: number;
+  /** Of the instrumented ones, those whose check moved out of a loop (hoist.ts); they keep it in the loop's checked version. */
+  hoisted: number;
+  /** Loops given a private and a window version, selected once before the loop. */
+  versionedLoops: number;
   /** Time of the pass itself (binaryen load excluded). */
   ms: number;
   /** The first rewritten load, as WAT, for a build inspector. */
   example?: { function: string; before: string; after: string };
 }
+
+const UNCHANGED = { rewritten: false, instrumented: 0, skipped: 0, hoisted: 0, versionedLoops: 0 } as const;
 
 export function features(b: Binaryen): number {
   const f = b.Features;
@@ -57,14 +65,14 @@ export function features(b: Binaryen): number {
 /** Loads binaryen only if the module needs it. */
 export async function rewriteForSharedState(wasm: Uint8Array): Promise<RewriteResult> {
   const t0 = performance.now();
-  if (!mapsState(wasm)) return { wasm, rewritten: false, instrumented: 0, skipped: 0, ms: performance.now() - t0 };
+  if (!mapsState(wasm)) return { ...UNCHANGED, wasm, ms: performance.now() - t0 };
   return rewriteWith(await loadBinaryen(), wasm);
 }
 
 /** The pass, synchronous, with binaryen already loaded. */
 export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
   const t0 = performance.now();
-  if (!mapsState(input)) return { wasm: input, rewritten: false, instrumented: 0, skipped: 0, ms: performance.now() - t0 };
+  if (!mapsState(input)) return { ...UNCHANGED, wasm: input, ms: performance.now() - t0 };
   const layout = memoryLayout(input);
   if (layout.count > 1) throw new Error(`rewrite: the module already has ${layout.count} memories; it must have one`);
   const bytes: Uint8Array<ArrayBuffer> = layout.firstImported ? Uint8Array.from(input) : importMemoryAsShared(input);
@@ -84,26 +92,45 @@ export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
       .filter((f) => b.getFunctionInfo(f).module === '');
     const prov = new Provenance(b, walker, mod, funcs);
     const access = new AccessRewriter(b, mod);
+    const hoister = new Hoister(b, mod, walker, prov);
     let example: RewriteResult['example'];
 
     for (const fn of funcs) {
       prov.enter(fn);
       access.enter(fn);
       let depth = 0;
+      /** Null outside versioned loops; inside one, the copies' routes (none for the checked version). */
+      let versions: { routes: Routes | null } | null = null;
       const go = (e: Ref): Ref => {
         const i = info(b, e);
         const kind = walker.kind(e, i).name;
+        if (kind === 'Loop' && !versions) {
+          const v = hoister.version(e, inVersion);
+          if (v !== null) return v;
+        }
         if (!ACCESS_KINDS.has(kind)) { walker.mapChildren(e, go, i); return e; }
-        const ptrs = kind === 'MemoryCopy' ? ['dest', 'source'] : [kind === 'MemoryFill' || kind === 'MemoryInit' ? 'dest' : 'ptr'];
-        const regions = ptrs.map((p) => prov.region(i[p] as Ref));
+        const ptrs = ACCESS_POINTERS[kind]!;
+        const given = versions?.routes?.get(e);
+        const regions = ptrs.map((p, k) => given?.[k] ?? prov.region(i[p] as Ref));
         depth++;
         walker.mapChildren(e, go, i);
         depth--;
         const now: Info = info(b, e);
-        const before = !example && kind === 'Load' ? b.emitText(e) : '';
+        const before = !example && !versions?.routes && kind === 'Load' ? b.emitText(e) : '';
         const out = access.rewrite(kind, e, now, regions, depth);
         if (before && out !== e) example = { function: b.getFunctionInfo(fn).name, before, after: b.emitText(out) };
         return out;
+      };
+      // The copies' rewrites are not counted: instrumented/skipped describe the checked version, as without hoisting.
+      const inVersion = (loop: Ref, routes: Routes | null): Ref => {
+        const counts = [access.instrumented, access.skipped] as const;
+        versions = { routes };
+        try {
+          return go(loop);
+        } finally {
+          versions = null;
+          if (routes) [access.instrumented, access.skipped] = counts;
+        }
       };
       const body = b.getFunctionInfo(fn).body;
       const out = go(body);
@@ -117,7 +144,10 @@ export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
     let out: Uint8Array;
     try { out = mod.emitBinary(); } finally { b.setDebugInfo(debug); }
     const wasm = fixStateLimits(out);
-    return { wasm, rewritten: true, instrumented: access.instrumented, skipped: access.skipped, ms: performance.now() - t0, example };
+    return {
+      wasm, rewritten: true, instrumented: access.instrumented, skipped: access.skipped,
+      hoisted: hoister.hoisted, versionedLoops: hoister.versionedLoops, ms: performance.now() - t0, example,
+    };
   } finally {
     mod.dispose();
   }
@@ -126,7 +156,8 @@ export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
 /** A small before/after text for the build inspector, from a result. */
 export function describeRewrite(r: RewriteResult): string {
   if (!r.rewritten) return 'not rewritten: the module maps no shared state';
-  const head = `rewritten in ${r.ms.toFixed(1)} ms: ${r.instrumented} memory instructions routed, ${r.skipped} provably private`;
+  const loops = r.versionedLoops ? `; ${r.hoisted} of them checked once before their loop (${r.versionedLoops} loops versioned)` : '';
+  const head = `rewritten in ${r.ms.toFixed(1)} ms: ${r.instrumented} memory instructions routed, ${r.skipped} provably private${loops}`;
   if (!r.example) return head;
   return `${head}\n\nin ${r.example.function}, before:\n${r.example.before.trim()}\n\nafter:\n${r.example.after.trim()}`;
 }

@@ -40,10 +40,13 @@ describe('rewrite: a real libc-sized module', () => {
     expect(first.instrumented).toBeGreaterThan(100);
     expect(first.skipped).toBeGreaterThan(100);
     expect(again.instrumented).toBe(first.instrumented);
+    expect(first.versionedLoops).toBeGreaterThan(0);
+    expect(first.hoisted).toBeGreaterThanOrEqual(first.versionedLoops);
     await wabtValidate(first.wasm);
     const total = first.instrumented + first.skipped;
-    console.info(`libc-sized module: ${(wasm.length / 1024).toFixed(0)} KiB → ${(first.wasm.length / 1024).toFixed(0)} KiB; ` +
-      `${first.instrumented} instrumented, ${first.skipped} skipped (${((100 * first.skipped) / total).toFixed(0)}%); ` +
+    console.info(`libc-sized module: ${(wasm.length / 1024).toFixed(1)} KiB → ${(first.wasm.length / 1024).toFixed(1)} KiB; ` +
+      `${first.instrumented} instrumented, ${first.skipped} skipped (${((100 * first.skipped) / total).toFixed(0)}%), ` +
+      `${first.hoisted} hoisted out of ${first.versionedLoops} loops; ` +
       `pass ${first.ms.toFixed(0)} ms cold, ${again.ms.toFixed(0)} ms warm`);
   }, 120_000);
 });
