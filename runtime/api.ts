@@ -31,6 +31,9 @@ export interface RewriteSummary {
   instrumented: number;
   /** Memory instructions left alone because their address is provably private. */
   skipped: number;
+  /** Instrumented accesses whose check moved out of a loop (one check per loop entry). */
+  hoisted: number;
+  versionedLoops: number;
   ms: number;
   /** One rewritten load before and after, as WAT. */
   example?: { function: string; before: string; after: string };

@@ -45,5 +45,8 @@ export function BuildLog() {
 
 function rewriteText(r: RewriteSummary): string {
   if (!r.rewritten) return 'not rewritten: the module maps no shared state, so it runs at full speed';
-  return `rewritten in ${formatMs(r.ms)}: ${r.instrumented.toLocaleString()} memory instructions routed between private memory and the shared window, ${r.skipped.toLocaleString()} provably private and left alone`;
+  const hoisted = r.versionedLoops
+    ? `; ${r.hoisted.toLocaleString()} of them checked once per loop (${r.versionedLoops.toLocaleString()} loops versioned)`
+    : '';
+  return `rewritten in ${formatMs(r.ms)}: ${r.instrumented.toLocaleString()} memory instructions routed between private memory and the shared window${hoisted}; ${r.skipped.toLocaleString()} provably private and left alone`;
 }

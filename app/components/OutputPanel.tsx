@@ -4,6 +4,7 @@ import { BuildLog } from './BuildLog';
 import { CallOutput } from './CallOutput';
 import { CallsView } from './CallsView';
 import { ProblemsList } from './ProblemsList';
+import { ProtoView } from './ProtoView';
 import { StateView } from './StateView';
 import './OutputPanel.css';
 
@@ -19,6 +20,7 @@ export function OutputPanel() {
     { id: 'output', label: 'Output' },
     { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls' },
     { id: 'state', label: 'State' },
+    { id: 'protos', label: 'Proto-Faaslets' },
     { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
     { id: 'log', label: 'Build log' },
   ];
@@ -48,6 +50,9 @@ export function OutputPanel() {
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'state'}>
         <StateView />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'protos'}>
+        <ProtoView />
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'problems'}>
         <ProblemsList />

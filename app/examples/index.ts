@@ -2,6 +2,7 @@
 import type { Language } from '../../runtime';
 import { CHAIN_PTR_C, FAN_OUT_C, SQUARE_C } from './chaining';
 import { HELLO } from './hello';
+import { ZYGOTE_C } from './proto';
 import { COUNTER_C, SHARE_C } from './state';
 
 export const LANGUAGES: { id: Language; label: string; monacoId: string; extension: string }[] = [
@@ -26,6 +27,7 @@ export const EXAMPLES: Example[] = [
   { key: 'demo/chain_ptr', language: 'c', source: CHAIN_PTR_C, input: '7' },
   { key: 'demo/share', language: 'c', source: SHARE_C, input: '' },
   { key: 'demo/counter', language: 'c', source: COUNTER_C, input: 'lock' },
+  { key: 'demo/zygote', language: 'c', source: ZYGOTE_C, input: '' },
 ];
 
 export const HELLO_INPUT = 'Faaslet';

@@ -47,6 +47,8 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
       cluster = event.cluster;
     } else if (event.type === 'functions.changed') {
       functions = event.functions;
+    } else if (event.type === 'proto.changed') {
+      patch.protos = event.protos;
     } else if (event.type === 'state.tier') {
       const tiers = patch.localTiers ?? before.localTiers;
       const known = tiers.some((t) => t.host === event.tier.host && t.user === event.tier.user);

@@ -10,6 +10,7 @@ import { eventPump } from './events';
 import { functionActions } from './functions';
 import { idleCall, runActions } from './run';
 import { session } from './session';
+import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
 import type { PlaygroundState } from './types';
 import { loadWorkspace } from './workspace';
@@ -37,6 +38,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   uploaded: [],
   clusterView: null,
   localTiers: [],
+  protos: [],
+  snapshots: [],
+  snapshotDiff: null,
+  snapshotError: null,
   clusterError: null,
   call: idleCall,
   trace: emptyTrace,
@@ -49,6 +54,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...functionActions(set, get),
   ...buildActions(set, get),
   ...runActions(set, get),
+  ...snapshotActions(set, get),
 
   async startRuntime() {
     if (get().runtime.phase !== 'idle') return;
@@ -71,6 +77,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
         api.localTiers(),
       ]);
       set((s) => ({ runtime: { ...s.runtime, phase: 'ready', capabilities }, uploaded, clusterView, localTiers }));
+      void get().refreshProtos();
     } catch (e) {
       set((s) => ({ runtime: { ...s.runtime, phase: 'failed', error: errorMessage(e) } }));
     }

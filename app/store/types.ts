@@ -9,12 +9,15 @@ import type {
   IsolationProblem,
   Language,
   LocalTier,
+  PageDiff,
+  ProtoFaasletInfo,
+  SnapshotInfo,
 } from '../../runtime';
 import type { CallTrace } from './trace';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
-export type OutputTab = 'output' | 'calls' | 'state' | 'problems' | 'log';
+export type OutputTab = 'output' | 'calls' | 'state' | 'protos' | 'problems' | 'log';
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
 export interface RuntimeView {
@@ -89,6 +92,12 @@ export interface PlaygroundState extends Workspace {
   clusterView: ClusterView | null;
   /** Each host's local tier of state per user, in the order they were made. */
   localTiers: LocalTier[];
+  /** Each function's Proto-Faaslet, zygote runs and start counts. */
+  protos: ProtoFaasletInfo[];
+  snapshots: SnapshotInfo[];
+  /** The last diff or restore: pages of a Faaslet's memory that differ from a snapshot. */
+  snapshotDiff: PageDiff | null;
+  snapshotError: string | null;
   /** Why the last resize failed. */
   clusterError: string | null;
   call: CallView;
@@ -123,6 +132,12 @@ export interface PlaygroundState extends Workspace {
   runFunction(): Promise<void>;
   buildAndRun(): Promise<void>;
   stopCall(): void;
+  /** Each resolves to whether the runtime did it; a failure is kept in `snapshotError`. */
+  refreshProtos(): Promise<boolean>;
+  takeSnapshot(faaslet: number, name: string): Promise<boolean>;
+  restoreSnapshot(name: string, faaslet: number): Promise<boolean>;
+  diffSnapshot(name: string, faaslet: number): Promise<boolean>;
+  deleteSnapshot(name: string): Promise<boolean>;
 }
 
 type StoreApi = import('zustand').StoreApi<PlaygroundState>;

@@ -26,7 +26,7 @@ export async function upload(
     imports: [],
     exports: [],
     compileMs: outcome.compileMs,
-    rewrite: outcome.ok ? outcome.rewrite : { rewritten: false, instrumented: 0, skipped: 0, ms: 0 },
+    rewrite: outcome.ok ? outcome.rewrite : { rewritten: false, instrumented: 0, skipped: 0, hoisted: 0, versionedLoops: 0, ms: 0 },
     totalMs: performance.now() - startedAt,
     ...extra,
   });

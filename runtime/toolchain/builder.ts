@@ -14,7 +14,7 @@ export type BuildOutcome =
   | (Extract<WorkerBuildOutcome, { kind: 'built' }> & { ok: true })
   | (Extract<WorkerBuildOutcome, { kind: 'build-failed' }> & { ok: false });
 
-const UNREWRITTEN: RewriteSummary = { rewritten: false, instrumented: 0, skipped: 0, ms: 0 };
+const UNREWRITTEN: RewriteSummary = { rewritten: false, instrumented: 0, skipped: 0, hoisted: 0, versionedLoops: 0, ms: 0 };
 
 export async function runBuild(job: BuildJob, compiler: () => Promise<Compiler>): Promise<WorkerBuildOutcome> {
   const t0 = performance.now();
