@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `e2e/screenshots/${name}.png` });
 
-test('screenshots of the output, calls, state, Proto-Faaslets and build views after real runs', async ({ playground }) => {
+test('screenshots of the output, calls, state, cluster, memory, Proto-Faaslets and build views after real runs', async ({ playground }) => {
   test.setTimeout(240_000);
   const { page } = playground;
   await playground.open();
@@ -23,6 +23,18 @@ test('screenshots of the output, calls, state, Proto-Faaslets and build views af
   await playground.output('state.key.counter').click();
   await expect(playground.output('state.i32')).toHaveText('200000');
   await page.screenshot(shot('state'));
+
+  await page.getByTestId('output.tab.cluster').click();
+  const cards = page.locator('[data-testid="cluster.faaslet"][data-function="demo/counter"]');
+  await expect(cards).toHaveCount(3);
+  await page.screenshot(shot('cluster'));
+  await cards.nth(1).click();
+  await page.getByTestId('memory.key.counter').click();
+  await page.screenshot(shot('memory'));
+  await page.getByTestId('output.tab.cluster').click();
+  await cards.nth(2).click();
+  await expect(page.getByTestId('memory.panel')).toHaveCount(2);
+  await page.screenshot(shot('memory-two'));
 
   await playground.selectFunction('demo/zygote');
   await playground.run();

@@ -2,6 +2,9 @@
  * The UI ↔ runtime boundary. The app reaches the runtime only through these types
  * (exposed over comlink by the host agent Worker, see runtime/index.ts).
  */
+import type { ProtoImage } from './proto';
+
+export type { ProtoImage };
 
 export type Language = 'c' | 'cpp' | 'wat';
 
@@ -244,6 +247,30 @@ export interface PageDiff {
   changed: number[];
 }
 
+/** Where a module lays out memory 0 (read from its binary; null where it does not say). */
+export interface ModuleLayout {
+  /** The stack pointer's start: with `--stack-first` the stack is [0, stackTop). */
+  stackTop: number | null;
+  dataEnd: number | null;
+  heapBase: number | null;
+}
+
+/**
+ * What the page needs to draw one Faaslet's memory live. `memory` is the Faaslet's own memory 0
+ * (shared, so the page reads it directly, no copy, no message per frame); `image` is its
+ * function's Proto-Faaslet, to show which pages the last call wrote; `tier` is the local tier
+ * its shared window maps.
+ */
+export interface FaasletInspection {
+  faaslet: number;
+  host: number;
+  function: string | null;
+  memory: WebAssembly.Memory | null;
+  layout: ModuleLayout | null;
+  image: ProtoImage | null;
+  tier: LocalTier | null;
+}
+
 /**
  * One host's local tier of state for one user: its arena's memory and metadata, both shared, so
  * the page reads the live bytes every Faaslet maps (open it with `openLocalTier`).
@@ -297,6 +324,8 @@ export interface RuntimeApi {
   cluster(): Promise<ClusterView>;
   /** Resize the simulated cluster; idle Faaslets of removed hosts are ended. */
   configureCluster(config: Partial<ClusterConfig>): Promise<ClusterView>;
+  /** A Faaslet's memory, layout, Proto-Faaslet and local tier, for the memory map. */
+  inspectFaaslet(faaslet: number): Promise<FaasletInspection>;
   /** Every local tier made so far (new ones also arrive as `state.tier` events). */
   localTiers(): Promise<LocalTier[]>;
   /** End a running call at once; its Faaslet Worker is replaced. */

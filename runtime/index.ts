@@ -13,6 +13,8 @@ export type * from './api';
 export { isolationProblem, type IsolationProblem } from './isolation';
 export { LocalTierReader, type ArenaKeyInfo, type DirtyState } from './state';
 export { SHARED_WINDOW_BASE } from './host/memory';
+export { changedPages } from './proto/diff';
+export { PAGE_SIZE } from './proto/image';
 
 export interface RuntimeConnection {
   api: Comlink.Remote<RuntimeApi>;

@@ -1,6 +1,8 @@
 import { usePlayground } from '../store/playground';
 import type { OutputTab } from '../store/playground';
 import { BuildLog } from './BuildLog';
+import { ClusterView } from './ClusterView';
+import { MemoryView } from './MemoryView';
 import { CallOutput } from './CallOutput';
 import { CallsView } from './CallsView';
 import { ProblemsList } from './ProblemsList';
@@ -19,6 +21,8 @@ export function OutputPanel() {
   const tabs: { id: OutputTab; label: string }[] = [
     { id: 'output', label: 'Output' },
     { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls' },
+    { id: 'cluster', label: 'Cluster' },
+    { id: 'memory', label: 'Memory' },
     { id: 'state', label: 'State' },
     { id: 'protos', label: 'Proto-Faaslets' },
     { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
@@ -47,6 +51,12 @@ export function OutputPanel() {
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'calls'}>
         <CallsView />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'cluster'}>
+        <ClusterView />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'memory'}>
+        <MemoryView />
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'state'}>
         <StateView />

@@ -59,5 +59,9 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
   if (functions) patch.uploaded = functions;
   if (before.selectedCallId === null && trace.rootId !== null) patch.selectedCallId = trace.rootId;
   set({ ...patch, call });
-  for (const event of batch) if (event.type === 'call.finished') finishCall(set, get, event.result);
+  for (const event of batch) {
+    if (event.type !== 'call.finished') continue;
+    finishCall(set, get, event.result);
+    void get().refreshInspection(event.result.faaslet);
+  }
 }

@@ -10,6 +10,7 @@ import { eventPump } from './events';
 import { functionActions } from './functions';
 import { idleCall, runActions } from './run';
 import { session } from './session';
+import { inspectActions } from './inspect';
 import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
 import type { PlaygroundState } from './types';
@@ -42,6 +43,8 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   snapshots: [],
   snapshotDiff: null,
   snapshotError: null,
+  inspected: [],
+  inspectError: null,
   clusterError: null,
   call: idleCall,
   trace: emptyTrace,
@@ -55,6 +58,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...buildActions(set, get),
   ...runActions(set, get),
   ...snapshotActions(set, get),
+  ...inspectActions(set, get),
 
   async startRuntime() {
     if (get().runtime.phase !== 'idle') return;

@@ -5,6 +5,7 @@ import type {
   Capabilities,
   ClusterView,
   Diagnostic,
+  FaasletInspection,
   FunctionInfo,
   IsolationProblem,
   Language,
@@ -17,7 +18,7 @@ import type { CallTrace } from './trace';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
-export type OutputTab = 'output' | 'calls' | 'state' | 'protos' | 'problems' | 'log';
+export type OutputTab = 'output' | 'calls' | 'cluster' | 'memory' | 'state' | 'protos' | 'problems' | 'log';
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
 export interface RuntimeView {
@@ -98,6 +99,9 @@ export interface PlaygroundState extends Workspace {
   /** The last diff or restore: pages of a Faaslet's memory that differ from a snapshot. */
   snapshotDiff: PageDiff | null;
   snapshotError: string | null;
+  /** Faaslets shown in the Memory tab (at most two, side by side). */
+  inspected: FaasletInspection[];
+  inspectError: string | null;
   /** Why the last resize failed. */
   clusterError: string | null;
   call: CallView;
@@ -138,6 +142,10 @@ export interface PlaygroundState extends Workspace {
   restoreSnapshot(name: string, faaslet: number): Promise<boolean>;
   diffSnapshot(name: string, faaslet: number): Promise<boolean>;
   deleteSnapshot(name: string): Promise<boolean>;
+  /** Show a Faaslet's memory map (Memory tab). */
+  inspectFaaslet(faaslet: number): Promise<void>;
+  refreshInspection(faaslet: number): Promise<void>;
+  closeInspection(faaslet: number): void;
 }
 
 type StoreApi = import('zustand').StoreApi<PlaygroundState>;

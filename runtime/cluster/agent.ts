@@ -11,6 +11,7 @@ import type {
   ClusterConfig,
   ClusterView,
   FunctionInfo,
+  FaasletInspection,
   FunctionSource,
   LocalTier,
   PageDiff,
@@ -22,7 +23,7 @@ import type {
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
 import type { StateMappingMode } from '../host';
-import { createToolchain, type Toolchain } from '../toolchain';
+import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
 import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
 import { Cluster } from './cluster';
@@ -143,6 +144,24 @@ export class HostAgent implements RuntimeApi {
       entry: { kind: 'main' },
       timeLimitMs: request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS,
     });
+  }
+
+  async inspectFaaslet(id: number): Promise<FaasletInspection> {
+    const faaslet = this.simulated.faaslet(id);
+    if (!faaslet) throw new Error(`there is no Faaslet f${id} (it may have been removed with its host)`);
+    const fn = faaslet.function;
+    const slash = fn?.indexOf('/') ?? -1;
+    const user = fn && slash > 0 ? fn.slice(0, slash) : null;
+    const stored = fn && user ? this.functions.get(user, fn.slice(slash + 1)) : undefined;
+    return {
+      faaslet: id,
+      host: faaslet.host,
+      function: fn,
+      memory: faaslet.memory,
+      layout: stored ? moduleLayout(stored.wasm) : null,
+      image: fn ? this.protos.image(fn) : null,
+      tier: this.invoker.localTiers().find((t) => t.host === faaslet.host && t.user === user) ?? null,
+    };
   }
 
   async localTiers(): Promise<LocalTier[]> {

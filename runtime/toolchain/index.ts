@@ -9,7 +9,9 @@
  * Key files: `client.ts` (the API below, protocol.ts over a Worker),
  * `toolchain.worker.ts` (dispatch), `loader.ts` + `fetch-cache.ts` (loading,
  * progress, caching), `clang.ts` (flags), `sysroot/` (Faasm headers, libfaasm,
- * our `_start`), `wat.ts`, `memory-import.ts`, `diagnostics.ts`.
+ * our `_start`), `wat.ts`, `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
+ * SFI pass), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
+ * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary).
  *
  * ## How the host runs a module (C/C++)
  * Exports: `_start`, `__wasm_call_ctors`, `__wasm_call_dtors`, `_faasm_zygote`,
@@ -42,6 +44,7 @@ import { createToolchainClient, type Toolchain } from './client';
 
 export type { BuildOutcome, LoadResult, Toolchain } from './client';
 export { MAX_PAGES, memoryImportOf, type MemoryImport } from './memory-import';
+export { moduleLayout } from './layout';
 
 /** Starts the toolchain Worker. No DOM APIs: this runs inside the host agent Worker. */
 export function createToolchain(onProgress: (doneBytes: number, totalBytes: number) => void): Toolchain {
