@@ -22,9 +22,15 @@ export function App() {
     return startAutosave();
   }, []);
 
+  const largeText = usePlayground((s) => s.largeText);
+
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => {
+    document.documentElement.dataset.size = largeText ? 'large' : 'normal';
+  }, [largeText]);
 
   return (
     <div className="app">

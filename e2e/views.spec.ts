@@ -48,4 +48,11 @@ test('screenshots of the output, calls, state, cluster, memory, Proto-Faaslets a
   await page.getByTestId('output.tab.log').click();
   await expect(playground.output('build.rewrite')).toContainText('rewritten');
   await page.screenshot(shot('build'));
+
+  // Projector mode and the light theme, on the memory map.
+  await page.getByTestId('output.tab.memory').click();
+  await page.getByTestId('size.toggle').click();
+  await page.getByTestId('theme.toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-size', 'large');
+  await page.screenshot(shot('memory-large-light'));
 });

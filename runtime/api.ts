@@ -146,6 +146,8 @@ export interface FaasletView {
   /** The host call it is blocked in, e.g. `__faasm_await_call(12)`. */
   blockedIn: string | null;
   calls: number;
+  /** How its last call started. */
+  lastStart: StartKind | null;
 }
 
 export interface HostView {

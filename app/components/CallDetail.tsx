@@ -35,7 +35,24 @@ export function CallDetail() {
         <dt>chained by</dt>
         <dd>{node.parentId === null ? 'the page (Run)' : `#${node.parentId}`}</dd>
         <dt>ran on</dt>
-        <dd>{node.startedAt === null ? 'not started' : `host ${node.host}, Faaslet ${node.faaslet} (${node.startKind} start)`}</dd>
+        <dd>
+          {node.startedAt === null || node.faaslet === null ? (
+            'not started'
+          ) : (
+            <>
+              host {node.host},{' '}
+              <button
+                className="link-button"
+                data-testid="calls.detail.faaslet"
+                title="Show this Faaslet's memory"
+                onClick={() => void usePlayground.getState().inspectFaaslet(node.faaslet!)}
+              >
+                Faaslet f{node.faaslet}
+              </button>{' '}
+              ({node.startKind} start)
+            </>
+          )}
+        </dd>
         <dt>placement</dt>
         <dd>
           {node.placements.length === 0 && '–'}

@@ -55,7 +55,9 @@ function FaasletCard({ faaslet }: { faaslet: FaasletView }) {
         {status}
         {faaslet.callId !== null && ` · call #${faaslet.callId}`}
       </span>
-      <span className="cluster-view__calls">{faaslet.calls} calls</span>
+      <span className="cluster-view__calls">
+        {faaslet.calls} calls{faaslet.lastStart && ` · last start ${faaslet.lastStart}`}
+      </span>
     </button>
   );
 }

@@ -30,7 +30,7 @@ export function CodeEditor() {
       theme: usePlayground.getState().theme === 'dark' ? 'vs-dark' : 'vs',
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 13,
+      fontSize: usePlayground.getState().largeText ? 18 : 13,
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       renderLineHighlight: 'line',
@@ -60,6 +60,11 @@ export function CodeEditor() {
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
   }, [theme]);
+
+  const largeText = usePlayground((s) => s.largeText);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize: largeText ? 18 : 13 });
+  }, [largeText]);
 
   useEffect(() => {
     for (const { id, model } of allModels()) {

@@ -37,6 +37,7 @@ export function StatusBar() {
   const saveStatus = usePlayground((s) => s.saveStatus);
   const savedAt = usePlayground((s) => s.savedAt);
   const theme = usePlayground((s) => s.theme);
+  const largeText = usePlayground((s) => s.largeText);
   const setTheme = usePlayground((s) => s.setTheme);
   const caps = runtime.capabilities;
 
@@ -56,6 +57,15 @@ export function StatusBar() {
       <span key={savedAt} className="status-bar__save" data-testid="save.status" data-status={saveStatus}>
         {SAVE_TEXT[saveStatus]}
       </span>
+      <button
+        className="status-bar__theme"
+        data-testid="size.toggle"
+        aria-pressed={largeText}
+        title="Bigger text, for a projector"
+        onClick={() => usePlayground.getState().setLargeText(!largeText)}
+      >
+        {largeText ? 'Normal text' : 'Large text'}
+      </button>
       <button
         className="status-bar__theme"
         data-testid="theme.toggle"

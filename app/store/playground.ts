@@ -27,6 +27,8 @@ function runtimeOptions(search: string): RuntimeOptions {
   };
 }
 
+const LARGE_TEXT_KEY = 'faaslet-playground.large-text';
+
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const usePlayground = create<PlaygroundState>()((set, get) => ({
@@ -44,6 +46,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   snapshotDiff: null,
   snapshotError: null,
   inspected: [],
+  largeText: localStorage.getItem(LARGE_TEXT_KEY) === 'yes',
   inspectError: null,
   clusterError: null,
   call: idleCall,
@@ -89,6 +92,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
 
   setCpuTimeLimit: (ms) => set({ cpuTimeLimitMs: Math.max(1, Math.round(ms)) }),
   setTheme: (theme) => set({ theme }),
+  setLargeText(largeText) {
+    localStorage.setItem(LARGE_TEXT_KEY, largeText ? 'yes' : 'no');
+    set({ largeText });
+  },
   setOutputTab: (outputTab) => set({ outputTab }),
   selectCall: (selectedCallId) => set({ selectedCallId }),
 

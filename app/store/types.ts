@@ -101,6 +101,8 @@ export interface PlaygroundState extends Workspace {
   snapshotError: string | null;
   /** Faaslets shown in the Memory tab (at most two, side by side). */
   inspected: FaasletInspection[];
+  /** Projector mode: bigger text everywhere (a preference of this browser, not of the workspace). */
+  largeText: boolean;
   inspectError: string | null;
   /** Why the last resize failed. */
   clusterError: string | null;
@@ -126,6 +128,7 @@ export interface PlaygroundState extends Workspace {
   selectCall(callId: number | null): void;
   setCpuTimeLimit(ms: number): void;
   setTheme(theme: Theme): void;
+  setLargeText(large: boolean): void;
   setOutputTab(tab: OutputTab): void;
   revealDiagnostic(diagnostic: Diagnostic): void;
   /** Builds the function in the editor (or `key`); resolves to whether it succeeded. */

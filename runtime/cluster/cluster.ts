@@ -246,6 +246,7 @@ export class Cluster {
           callId: f.callId,
           blockedIn: f.blockedIn,
           calls: f.calls,
+          lastStart: f.lastStart,
         })),
       })),
     };

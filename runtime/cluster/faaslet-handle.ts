@@ -3,7 +3,7 @@
  * that runs past its CPU-time limit (time blocked in await does not count), is stopped, or
  * crashes the Worker ends at once: the Worker is terminated and replaced.
  */
-import type { FaasletState } from '../api';
+import type { FaasletState, StartKind } from '../api';
 import type { AwaitAnswer, FaasletToHost, HostToFaaslet, RunJob } from '../faaslet';
 import { createMailbox, postAnswer } from '../host';
 import type { ProtoImage } from '../proto';
@@ -44,6 +44,8 @@ export class FaasletHandle {
   memory: WebAssembly.Memory | null = null;
   blockedIn: string | null = null;
   calls = 0;
+  /** How its last call started: cold, restored from the Proto-Faaslet, or warm. */
+  lastStart: StartKind | null = null;
   readonly mailbox = createMailbox();
   /** Locks the running call holds: released here if the Worker is killed (state/ledger.ts). */
   readonly locks = createLockLedger();
@@ -76,7 +78,10 @@ export class FaasletHandle {
         else if (data.kind === 'chain') this.events.chain(data);
         else if (data.kind === 'await') this.blocked(data.callId, data.awaited);
         else if (data.kind === 'proto') this.events.proto(data);
-        else if (data.kind === 'done') this.running?.finish({ kind: 'done', done: data });
+        else if (data.kind === 'done') {
+          this.lastStart = data.startKind;
+          this.running?.finish({ kind: 'done', done: data });
+        }
         else {
           this.requests.get(data.requestId)?.(data);
           this.requests.delete(data.requestId);
