@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatMs } from '../lib/bytes';
+import { timed } from '../lib/frame-timing';
 import { AXIS, drawTimeline, LANE, timeScale, type Palette } from '../lib/timeline-draw';
 import { layoutTimeline, type Bar } from '../lib/timeline';
 import { usePlayground } from '../store/playground';
@@ -27,7 +28,7 @@ export function CallTimeline() {
   const [clock, setClock] = useState(now);
   const [hover, setHover] = useState<{ bar: Bar; x: number; y: number } | null>(null);
   const active = useMemo(() => [...trace.nodes.values()].some((n) => !isFinished(n.state)), [trace]);
-  const layout = useMemo(() => layoutTimeline(trace.nodes.values(), active ? clock : 0), [trace, active, clock]);
+  const layout = useMemo(() => timed('timeline.layout', () => layoutTimeline(trace.nodes.values(), active ? clock : 0)), [trace, active, clock]);
 
   // While calls run, their bars grow: repaint a few times a second.
   useEffect(() => {
@@ -62,7 +63,7 @@ export function CallTimeline() {
     canvas.height = Math.round(height * dpr);
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTimeline(ctx, layout, width, palette, selected);
+    timed('timeline.draw', () => drawTimeline(ctx, layout, width, palette, selected));
   }, [layout, width, height, selected, palette, shown]);
 
   const barAt = (clientX: number, clientY: number): { bar: Bar; x: number; y: number } | null => {

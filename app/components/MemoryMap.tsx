@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { SHARED_WINDOW_BASE, type FaasletInspection } from '../../runtime';
 import { pageColumns, privateRegions, regionAt, windowExtent, windowRegions, PAGE, type Region } from '../lib/memory-map';
+import { timed } from '../lib/frame-timing';
 import { usePlayground } from '../store/playground';
 import type { LiveMemory } from './MemoryPanel';
 
@@ -57,6 +58,11 @@ export function MemoryMap({ inspection, live, onPick }: { inspection: FaasletIns
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !colours || width === 0) return;
+    timed('memory-map.draw', () => draw(canvas));
+  }, [width, colours, live, privateBars, windowBars, shownWindow]);
+
+  function draw(canvas: HTMLCanvasElement) {
+    if (!colours) return;
     const ratio = window.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = ROW * 2 * ratio;
@@ -86,7 +92,7 @@ export function MemoryMap({ inspection, live, onPick }: { inspection: FaasletIns
     };
     row(0, `memory 0 · private · ${mib(live.size)} (0x00000000 …)`, live.size, privateBars, pageColumns(live.changed, live.size / PAGE, width));
     row(ROW, `shared window · first ${kib(shownWindow)} of the ${mib(live.arenaBytes)} arena (0x80000000 …)`, shownWindow, windowBars, null);
-  }, [width, colours, live, privateBars, windowBars, shownWindow]);
+  }
 
   const pick = (event: MouseEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { changedPages, LocalTierReader, SHARED_WINDOW_BASE, type ArenaKeyInfo, type FaasletInspection } from '../../runtime';
+import { timed } from '../lib/frame-timing';
 import { PAGE } from '../lib/memory-map';
 import { hex32 } from '../lib/typed-values';
 import { usePlayground } from '../store/playground';
@@ -28,14 +29,15 @@ function useLiveMemory(inspection: FaasletInspection, active: boolean): LiveMemo
     const { memory, image, tier } = inspection;
     let reader = tier ? readers.get(tier.arena.meta) : undefined;
     if (tier && !reader) readers.set(tier.arena.meta, (reader = new LocalTierReader(tier.arena)));
-    const read = () =>
-      setLive((previous) => ({
+    const read = () => {
+      const next = timed('memory-map.read', () => ({
         size: memory?.buffer.byteLength ?? 0,
         changed: memory && image ? changedPages(image, new Uint8Array(memory.buffer)) : [],
         keys: reader?.keys() ?? [],
         arenaBytes: reader?.capacity ?? 0,
-        tick: previous.tick + 1,
       }));
+      setLive((previous) => ({ ...next, tick: previous.tick + 1 }));
+    };
     read();
     const timer = setInterval(read, REFRESH_MS);
     return () => clearInterval(timer);

@@ -14,7 +14,8 @@ export function inspectActions(set: SetState, get: GetState): InspectActions {
     try {
       return await api.inspectFaaslet(id);
     } catch (e) {
-      set({ inspectError: errorMessage(e) });
+      // The Faaslet is gone (an extra one started for a deep chain, or its host was removed).
+      set((s) => ({ inspectError: errorMessage(e), inspected: s.inspected.filter((i) => i.faaslet !== id) }));
       return null;
     }
   };

@@ -14,6 +14,7 @@ import type {
   FaasletInspection,
   FunctionSource,
   LocalTier,
+  ModuleInterface,
   PageDiff,
   ProtoFaasletInfo,
   RuntimeApi,
@@ -148,7 +149,7 @@ export class HostAgent implements RuntimeApi {
 
   async inspectFaaslet(id: number): Promise<FaasletInspection> {
     const faaslet = this.simulated.faaslet(id);
-    if (!faaslet) throw new Error(`there is no Faaslet f${id} (it may have been removed with its host)`);
+    if (!faaslet) throw new Error(`Faaslet f${id} has ended: a host keeps only as many idle Faaslets as it has slots`);
     const fn = faaslet.function;
     const slash = fn?.indexOf('/') ?? -1;
     const user = fn && slash > 0 ? fn.slice(0, slash) : null;
@@ -189,6 +190,27 @@ export class HostAgent implements RuntimeApi {
     await this.functions.rename(user, from, to);
     await this.protos.invalidate(`${user}/${from}`);
     this.emit({ type: 'functions.changed', functions: this.functions.list() });
+  }
+
+  private async uploaded(user: string, name: string) {
+    await this.loaded;
+    const stored = this.functions.get(user, name);
+    if (!stored) throw new Error(`${user}/${name} has no uploaded build`);
+    return stored;
+  }
+
+  async moduleInterface(user: string, name: string): Promise<ModuleInterface> {
+    const { module } = await this.uploaded(user, name);
+    return { imports: WebAssembly.Module.imports(module), exports: WebAssembly.Module.exports(module) };
+  }
+
+  async moduleText(user: string, name: string): Promise<string> {
+    return this.toolchain.disassemble((await this.uploaded(user, name)).wasm);
+  }
+
+  async moduleBytes(user: string, name: string): Promise<Uint8Array> {
+    // comlink copies it to the page (structured clone): the store keeps its own.
+    return (await this.uploaded(user, name)).wasm;
   }
 
   async cluster(): Promise<ClusterView> {
