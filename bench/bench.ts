@@ -1,11 +1,14 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
 import { protoSuite } from './suites/proto';
+import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
+import { zeroCopySuite } from './suites/zero-copy';
 
 declare global {
   interface Window {
-    benchResults?: { figures: Record<string, number>; error?: string };
+    /** `checksums`: results that must match outside the browser (run.mjs compares them with native). */
+    benchResults?: { figures: Record<string, number>; checksums?: Record<string, string>; error?: string };
   }
 }
 
@@ -17,6 +20,8 @@ async function main() {
   for (const [name, suite] of [
     ['slice', sliceSuite],
     ['chain', chainSuite],
+    ['rewrite', rewriteSuite],
+    ['zero-copy', zeroCopySuite],
     ['proto', protoSuite],
   ] as const) {
     status.textContent = `running ${name}…`;
@@ -29,7 +34,7 @@ async function main() {
     row.insertCell().textContent = String(value);
   }
   status.textContent = 'done';
-  window.benchResults = { figures };
+  window.benchResults = { figures, checksums: kernelChecksums };
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,33 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { KERNELS, runNative } from './native.mjs';
+import { viewsBench } from './views.mjs';
+
+// Native first, while nothing else of ours is running.
+const native = runNative();
+if (native.skipped) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
+
+/**
+ * The browser's figures with the native ones merged in beside their wasm counterparts; a kernel
+ * whose native checksum differs from the wasm one fails the run.
+ */
+function withNative(figures, checksums) {
+  const extra = {};
+  if (native.skipped) extra['rewrite.shared_vs_raw_x'] = { 'rewrite.raw_vs_native_x': null };
+  else {
+    let logSum = 0;
+    for (const kernel of KERNELS) {
+      const { ms, checksum } = native.kernels[kernel];
+      const wasmChecksum = checksums?.[`rewrite.kernel.${kernel}`];
+      if (wasmChecksum !== checksum) throw new Error(`${kernel}: native checksum ${checksum}, wasm ${wasmChecksum}`);
+      extra[`rewrite.kernel.${kernel}.shared_ms`] = { [`rewrite.kernel.${kernel}.native_ms`]: Number(ms.toFixed(2)) };
+      logSum += Math.log(figures[`rewrite.kernel.${kernel}.raw_ms`] / ms);
+    }
+    extra['rewrite.shared_vs_raw_x'] = { 'rewrite.raw_vs_native_x': Number(Math.exp(logSum / KERNELS.length).toFixed(2)) };
+  }
+  return Object.fromEntries(Object.entries(figures).flatMap((entry) => [entry, ...Object.entries(extra[entry[0]] ?? {})]));
+}
 
 const port = 4174;
 // Run vite's own script (not through npx) so that killing it ends the server.
@@ -22,8 +49,11 @@ try {
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   await page.goto(`http://127.0.0.1:${port}/bench/`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
-  const { figures, error } = await page.evaluate(() => window.benchResults);
+  const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
   if (error) throw new Error(`benchmark failed: ${error}`);
+  await page.close();
+  // The views are measured in the app itself, after the bench page has finished.
+  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, `http://127.0.0.1:${port}/`)) };
   const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');
