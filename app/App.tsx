@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CodeEditor } from './components/CodeEditor';
 import { FunctionList } from './components/FunctionList';
 import { IsolationBanner } from './components/IsolationBanner';
+import { LessonPanel } from './components/LessonPanel';
 import { OutputPanel } from './components/OutputPanel';
 import { Splitter } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';
@@ -40,7 +41,10 @@ export function App() {
       <div className="app__body">
         <FunctionList />
         <main className="app__main" style={{ gridTemplateColumns: `${editorFraction}fr auto ${1 - editorFraction}fr` }}>
-          <CodeEditor />
+          <div className="app__editor-column">
+            <LessonPanel />
+            <CodeEditor />
+          </div>
           <Splitter fraction={editorFraction} onChange={setEditorFraction} />
           <OutputPanel />
         </main>

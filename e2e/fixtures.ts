@@ -102,6 +102,15 @@ export class Playground {
     await expect(items.and(this.page.locator('[data-uploaded="false"]'))).toHaveCount(0);
   }
 
+  /** Deletes a function through its hover actions. */
+  async deleteFunction(key: string) {
+    const item = this.functionItem(key);
+    await item.hover();
+    await item.getByTestId('functions.delete').click();
+    await item.getByTestId('functions.delete.confirm').click();
+    await expect(item).toHaveCount(0);
+  }
+
   async showCalls() {
     await this.page.getByTestId('output.tab.calls').click();
   }

@@ -203,6 +203,8 @@ export type RuntimeEvent =
   | { type: 'cluster.changed'; cluster: ClusterView }
   | { type: 'functions.changed'; functions: FunctionInfo[] }
   | { type: 'state.tier'; tier: LocalTier }
+  /** A value moved between a local tier and the global tier (or failed to), here or in another tab. */
+  | { type: 'state.global'; change: GlobalStateChange }
   /** A Proto-Faaslet was taken or invalidated, or a zygote ran. */
   | { type: 'proto.changed'; protos: ProtoFaasletInfo[] };
 
@@ -249,6 +251,12 @@ export interface PageDiff {
   changed: number[];
 }
 
+/** What a stored module imports and exports, as the engine reads it (the build inspector). */
+export interface ModuleInterface {
+  imports: { module: string; name: string; kind: WebAssembly.ImportExportKind }[];
+  exports: { name: string; kind: WebAssembly.ImportExportKind }[];
+}
+
 /** Where a module lays out memory 0 (read from its binary; null where it does not say). */
 export interface ModuleLayout {
   /** The stack pointer's start: with `--stack-first` the stack is [0, stackTop). */
@@ -282,6 +290,36 @@ export interface LocalTier {
   user: string;
   arena: { readonly memory: WebAssembly.Memory; readonly meta: SharedArrayBuffer };
 }
+
+/** A key in the global tier (IndexedDB): shared by every host and every tab of the origin. */
+export interface GlobalKeyInfo {
+  /** The namespaced key, `user/key`. */
+  key: string;
+  /** Fixed by the first push. */
+  size: number;
+  /** Bumped by every push. */
+  version: number;
+  updatedAt: Timestamp;
+}
+
+/**
+ * push: a host's local value (or its dirty range) written to the global tier as a new version.
+ * pull: the global value copied into a host's local tier. failed: a push or pull refused, and why.
+ * `host` is null for a push made in another tab (told through a BroadcastChannel).
+ */
+export type GlobalStateChange =
+  | {
+      kind: 'push' | 'pull';
+      key: string;
+      version: number;
+      /** Bytes moved: the dirty range for a partial push, the whole value otherwise. */
+      bytes: number;
+      size: number;
+      host: number | null;
+      callId: number | null;
+      at: Timestamp;
+    }
+  | { kind: 'failed'; key: string; host: number; callId: number; message: string; at: Timestamp };
 
 export interface Capabilities {
   crossOriginIsolated: boolean;
@@ -323,6 +361,12 @@ export interface RuntimeApi {
   listFunctions(): Promise<FunctionInfo[]>;
   deleteFunction(user: string, name: string): Promise<void>;
   renameFunction(user: string, from: string, to: string): Promise<void>;
+  /** The uploaded module's imports and exports (rejects when `user/name` has no upload). */
+  moduleInterface(user: string, name: string): Promise<ModuleInterface>;
+  /** The uploaded module as WAT: what runs, after the shared-state rewrite. */
+  moduleText(user: string, name: string): Promise<string>;
+  /** The uploaded module's bytes (a copy), to download. */
+  moduleBytes(user: string, name: string): Promise<Uint8Array>;
   cluster(): Promise<ClusterView>;
   /** Resize the simulated cluster; idle Faaslets of removed hosts are ended. */
   configureCluster(config: Partial<ClusterConfig>): Promise<ClusterView>;
@@ -330,6 +374,8 @@ export interface RuntimeApi {
   inspectFaaslet(faaslet: number): Promise<FaasletInspection>;
   /** Every local tier made so far (new ones also arrive as `state.tier` events). */
   localTiers(): Promise<LocalTier[]>;
+  /** Every key of the global tier with its size and version (pushes and pulls also arrive as `state.global` events). */
+  globalKeys(): Promise<GlobalKeyInfo[]>;
   /** End a running call at once; its Faaslet Worker is replaced. */
   stop(callId: number): Promise<boolean>;
   /** Every function's Proto-Faaslet image (or null) with its zygote runs and start counts. */

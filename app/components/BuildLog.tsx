@@ -1,11 +1,16 @@
 import type { RewriteSummary } from '../../runtime';
 import { formatMs } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
+import { DownloadWasmButton } from './DownloadWasmButton';
+import { ModuleInterfaceLists } from './ModuleInterfaceLists';
+import { ModuleText } from './ModuleText';
+import './BuildInspector.css';
 
-/** The last build's outcome, its module's interface, and everything the tools printed. */
+/** The last build's outcome, its module (interface, shared-state rewrite, WAT, bytes), and everything the tools printed. */
 export function BuildLog() {
   const build = usePlayground((s) => s.build);
   const report = build.report;
+  const fn = report?.ok ? build.function : null;
 
   return (
     <div className="build-log">
@@ -14,21 +19,21 @@ export function BuildLog() {
       {build.phase === 'building' && <p className="panel-hint">Building…</p>}
       {build.error && <p className="call-output__error">{build.error}</p>}
       {report && (
-        <p className={`build-log__summary build-log__summary--${report.ok ? 'ok' : 'failed'}`}>
-          {report.ok ? `Built: ${report.wasmBytes.toLocaleString()} bytes of wasm` : 'Build failed'}
-          {` · compile ${formatMs(report.compileMs)} · total ${formatMs(report.totalMs)}`}
-        </p>
+        <div className="build-inspector__head">
+          <p className={`build-log__summary build-log__summary--${report.ok ? 'ok' : 'failed'}`}>
+            {report.ok ? `Built ${build.function}: ${report.wasmBytes.toLocaleString()} bytes of wasm` : 'Build failed'}
+            {` · compile ${formatMs(report.compileMs)} · total ${formatMs(report.totalMs)}`}
+          </p>
+          {fn && <DownloadWasmButton fn={fn} />}
+        </div>
       )}
       {report && report.ok && (
         <dl className="build-log__interface">
-          <dt>imports</dt>
-          <dd>{report.imports.join(', ') || 'none'}</dd>
-          <dt>exports</dt>
-          <dd>{report.exports.join(', ') || 'none'}</dd>
           <dt>shared state</dt>
           <dd data-testid="build.rewrite">{rewriteText(report.rewrite)}</dd>
         </dl>
       )}
+      {fn && report && <ModuleInterfaceLists fn={fn} buildId={report} />}
       {report?.ok && report.rewrite.example && (
         <details className="build-log__rewrite">
           <summary>An instrumented load in {report.rewrite.example.function}, before and after</summary>
@@ -38,6 +43,7 @@ export function BuildLog() {
           </div>
         </details>
       )}
+      {fn && report && <ModuleText fn={fn} buildId={report} />}
       <pre className="call-output__pre build-log__text" data-testid="build.log">{report?.log ?? ''}</pre>
     </div>
   );

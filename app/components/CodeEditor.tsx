@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { toMarkers } from '../editor/markers';
 import { allModels, modelFor, modelId, monaco, pruneModels } from '../editor/monaco';
+import { syncModels } from '../editor/sync';
 import { usePlayground } from '../store/playground';
 import { sourceOf } from '../store/workspace';
 import './CodeEditor.css';
@@ -52,9 +53,11 @@ export function CodeEditor() {
     editorRef.current?.setModel(currentModel());
   }, [current, language]);
 
-  // After the editor has moved to a live model, drop those of renamed or deleted functions.
+  // After the editor has moved to a live model, drop those of renamed or deleted functions, and
+  // follow text replaced from outside (read from the store now: a keystroke may be newer than this render).
   useEffect(() => {
     pruneModels(new Set(Object.keys(functions)));
+    syncModels(usePlayground.getState().functions);
   }, [functions]);
 
   useEffect(() => {

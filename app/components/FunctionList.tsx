@@ -1,8 +1,11 @@
 import { useMemo, useState } from 'react';
 import { usePlayground } from '../store/playground';
+import { ExamplesGallery } from './ExamplesGallery';
 import { keyOf, type FunctionDoc } from '../store/workspace';
 import { FunctionItem } from './FunctionItem';
 import { NewFunctionForm } from './NewFunctionForm';
+import { WorkspaceFile } from './WorkspaceFile';
+import { WorkspaceNotice } from './WorkspaceNotice';
 import './FunctionList.css';
 
 /** The workspace: functions grouped by user; create, switch, rename, delete; build a user's all. */
@@ -11,6 +14,7 @@ export function FunctionList() {
   const buildAll = usePlayground((s) => s.buildAll);
   const canBuild = usePlayground((s) => s.runtime.phase === 'ready' && s.build.phase !== 'building' && s.build.phase !== 'waiting');
   const [creating, setCreating] = useState(false);
+  const [gallery, setGallery] = useState(false);
 
   const users = useMemo(() => {
     const byUser = new Map<string, FunctionDoc[]>();
@@ -25,6 +29,14 @@ export function FunctionList() {
       <header className="function-list__header">
         <span className="function-list__title">Functions</span>
         <button
+          className="function-list__build-all function-list__examples"
+          data-testid="functions.examples"
+          title="Examples: add one to the workspace"
+          onClick={() => setGallery(true)}
+        >
+          Examples
+        </button>
+        <button
           className="function-list__icon"
           data-testid="functions.new"
           title="New function"
@@ -35,6 +47,8 @@ export function FunctionList() {
         </button>
       </header>
       {creating && <NewFunctionForm onDone={() => setCreating(false)} />}
+      {gallery && <ExamplesGallery onClose={() => setGallery(false)} />}
+      <WorkspaceNotice />
       <div className="function-list__groups" data-testid="functions.list">
         {users.map(({ user, functions: fs }) => (
           <section key={user} className="function-list__group">
@@ -59,6 +73,10 @@ export function FunctionList() {
           </section>
         ))}
       </div>
+      <footer className="function-list__footer">
+        <span className="function-list__title">Workspace file</span>
+        <WorkspaceFile />
+      </footer>
     </nav>
   );
 }

@@ -2,6 +2,8 @@ import { usePlayground } from '../store/playground';
 import { LanguageSelect } from './LanguageSelect';
 import { RunControls } from './RunControls';
 import { CallSettings } from './CallSettings';
+import { ShareButton } from './ShareButton';
+import { LessonPicker } from './LessonPicker';
 import './TopBar.css';
 
 const shortcutHint = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵ build & run · ⌘S save' : 'Ctrl+Enter build & run · Ctrl+S save';
@@ -19,6 +21,8 @@ export function TopBar() {
       <LanguageSelect />
       <RunControls disabled={!runtimeReady} />
       <CallSettings />
+      <ShareButton />
+      <LessonPicker />
       <span className="top-bar__hint">{shortcutHint}</span>
     </header>
   );

@@ -6,7 +6,7 @@ import { writeWorkspace, type Workspace } from './workspace';
 const DEBOUNCE_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-const workspaceOf = (s: PlaygroundState): Workspace => ({
+export const workspaceOf = (s: PlaygroundState): Workspace => ({
   functions: s.functions,
   current: s.current,
   cpuTimeLimitMs: s.cpuTimeLimitMs,

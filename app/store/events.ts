@@ -3,6 +3,7 @@
  * sends thousands of events, and each batch is one store update (one render), not thousands.
  */
 import type { ClusterView, FunctionInfo, RuntimeEvent } from '../../runtime';
+import { applyGlobalChanges } from './global';
 import { finishCall, stopById } from './run';
 import { applyEvents } from './trace';
 import type { GetState, PlaygroundState, SetState } from './types';
@@ -29,7 +30,8 @@ export function eventPump(set: SetState, get: GetState): (event: RuntimeEvent) =
 function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
   const before = get();
   const trace = applyEvents(before.trace, batch);
-  const patch: Partial<PlaygroundState> = { trace };
+  const globalChanges = batch.flatMap((event) => (event.type === 'state.global' ? [event.change] : []));
+  const patch: Partial<PlaygroundState> = { trace, globalTier: applyGlobalChanges(before.globalTier, globalChanges) };
   let call = before.call;
   // The run's root is known once the runtime reports it; a Stop pressed before then applies now.
   if (call.phase === 'running' && call.callId === null && trace.rootId !== null) {
@@ -64,4 +66,6 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
     finishCall(set, get, event.result);
     void get().refreshInspection(event.result.faaslet);
   }
+  // Start counts change with every call, without an event of their own: once per finished run.
+  if (batch.some((e) => e.type === 'call.finished' && e.result.parentId === null)) void get().refreshProtos();
 }

@@ -7,10 +7,13 @@ import { create } from 'zustand';
 import { connectRuntime, isolationProblem, type RuntimeOptions } from '../../runtime';
 import { buildActions, ensureToolchain } from './builds';
 import { eventPump } from './events';
+import { emptyGlobalTier } from './global';
 import { functionActions } from './functions';
 import { idleCall, runActions } from './run';
 import { session } from './session';
 import { inspectActions } from './inspect';
+import { lessonActions } from './lessons';
+import { sharingActions } from './sharing';
 import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
 import type { PlaygroundState } from './types';
@@ -41,11 +44,13 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   uploaded: [],
   clusterView: null,
   localTiers: [],
+  globalTier: emptyGlobalTier,
   protos: [],
   snapshots: [],
   snapshotDiff: null,
   snapshotError: null,
   inspected: [],
+  lessonId: null,
   largeText: localStorage.getItem(LARGE_TEXT_KEY) === 'yes',
   inspectError: null,
   clusterError: null,
@@ -56,12 +61,15 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   saveStatus: 'saved',
   savedAt: null,
   cursorRequest: null,
+  workspaceNotice: null,
 
   ...functionActions(set, get),
   ...buildActions(set, get),
   ...runActions(set, get),
   ...snapshotActions(set, get),
   ...inspectActions(set, get),
+  ...sharingActions(set, get),
+  ...lessonActions(set, get),
 
   async startRuntime() {
     if (get().runtime.phase !== 'idle') return;
@@ -77,13 +85,20 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
       connection.onEvent(eventPump(set, get));
       void ensureToolchain(set, get);
       const { api } = connection;
-      const [capabilities, uploaded, clusterView, localTiers] = await Promise.all([
+      const [capabilities, uploaded, clusterView, localTiers, globalKeys] = await Promise.all([
         api.capabilities(),
         api.listFunctions(),
         api.configureCluster(get().cluster),
         api.localTiers(),
+        api.globalKeys(),
       ]);
-      set((s) => ({ runtime: { ...s.runtime, phase: 'ready', capabilities }, uploaded, clusterView, localTiers }));
+      set((s) => ({
+        runtime: { ...s.runtime, phase: 'ready', capabilities },
+        uploaded,
+        clusterView,
+        localTiers,
+        globalTier: { ...s.globalTier, keys: globalKeys },
+      }));
       void get().refreshProtos();
     } catch (e) {
       set((s) => ({ runtime: { ...s.runtime, phase: 'failed', error: errorMessage(e) } }));

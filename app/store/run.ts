@@ -43,7 +43,8 @@ export function runActions(set: SetState, get: GetState): RunActions {
         call: { ...idleCall, function: key, phase: stale ? 'building' : 'running' },
         trace: emptyTrace,
         selectedCallId: null,
-        outputTab: s.outputTab === 'calls' ? 'calls' : 'output',
+        // A person watching a live view keeps it; from the build's tabs, show the result.
+        outputTab: s.outputTab === 'problems' || s.outputTab === 'log' ? 'output' : s.outputTab,
       });
       if (stale && !(await get().buildFunction(key))) {
         patchCall({ phase: 'cancelled', error: 'Not run: the build failed.' });

@@ -14,7 +14,10 @@ import type {
   ProtoFaasletInfo,
   SnapshotInfo,
 } from '../../runtime';
+import type { GlobalTierView } from './global';
 import type { CallTrace } from './trace';
+import type { Example } from '../examples';
+import type { SharedFunction } from '../lib/share';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
@@ -81,6 +84,12 @@ export interface CursorRequest {
   seq: number;
 }
 
+/** What arrived from outside (a shared link, a workspace file) and what became of it. */
+export interface WorkspaceNotice {
+  tone: 'info' | 'error';
+  text: string;
+}
+
 export interface PlaygroundState extends Workspace {
   runtime: RuntimeView;
   toolchain: ToolchainView;
@@ -93,6 +102,8 @@ export interface PlaygroundState extends Workspace {
   clusterView: ClusterView | null;
   /** Each host's local tier of state per user, in the order they were made. */
   localTiers: LocalTier[];
+  /** The global tier's keys and its latest pushes and pulls (from any host, or another tab). */
+  globalTier: GlobalTierView;
   /** Each function's Proto-Faaslet, zygote runs and start counts. */
   protos: ProtoFaasletInfo[];
   snapshots: SnapshotInfo[];
@@ -101,6 +112,8 @@ export interface PlaygroundState extends Workspace {
   snapshotError: string | null;
   /** Faaslets shown in the Memory tab (at most two, side by side). */
   inspected: FaasletInspection[];
+  /** The lesson shown above the editor. */
+  lessonId: string | null;
   /** Projector mode: bigger text everywhere (a preference of this browser, not of the workspace). */
   largeText: boolean;
   inspectError: string | null;
@@ -114,6 +127,7 @@ export interface PlaygroundState extends Workspace {
   saveStatus: SaveStatus;
   savedAt: number | null;
   cursorRequest: CursorRequest | null;
+  workspaceNotice: WorkspaceNotice | null;
 
   startRuntime(): Promise<void>;
   selectFunction(key: string): void;
@@ -129,8 +143,21 @@ export interface PlaygroundState extends Workspace {
   setCpuTimeLimit(ms: number): void;
   setTheme(theme: Theme): void;
   setLargeText(large: boolean): void;
+  openLesson(id: string): void;
+  closeLesson(): void;
+  /** Builds the lesson's functions, then runs the one it names with its input, on its view. */
+  runLesson(): Promise<void>;
+  /** Puts the lesson's own code back into its functions. */
+  resetLessonCode(): void;
   setOutputTab(tab: OutputTab): void;
   revealDiagnostic(diagnostic: Diagnostic): void;
+  /** Adds an example to the workspace, or selects it when the workspace has it already. */
+  openExample(example: Example): void;
+  /** Adds and selects a shared function; a different function of that name keeps its code and the shared one gets a free name. */
+  openShared(fn: SharedFunction): void;
+  /** Replaces the functions and settings with a workspace read from a file named `from`. */
+  replaceWorkspace(workspace: Workspace, from: string): void;
+  setWorkspaceNotice(notice: WorkspaceNotice | null): void;
   /** Builds the function in the editor (or `key`); resolves to whether it succeeded. */
   buildFunction(key?: string): Promise<boolean>;
   /** Builds every function of the user (default: the current function's), stopping at the first failure. */

@@ -13,6 +13,7 @@ import type {
   FunctionInfo,
   FaasletInspection,
   FunctionSource,
+  GlobalKeyInfo,
   LocalTier,
   ModuleInterface,
   PageDiff,
@@ -23,7 +24,8 @@ import type {
   ToolchainStatus,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
-import type { StateMappingMode } from '../host';
+import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel } from '../global';
+import { postAnswer, type StateMappingMode } from '../host';
 import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
 import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
@@ -47,6 +49,8 @@ export class HostAgent implements RuntimeApi {
   private readonly simulated: Cluster;
   private readonly invoker: Invoker;
   private readonly protos: ProtoFaaslets;
+  /** The global tier (IndexedDB, Web Locks), asked by Faaslets through their mailboxes. */
+  private readonly globalTier: GlobalTier;
   private readonly loaded: Promise<void>;
   private clusterChangePending = false;
 
@@ -62,13 +66,31 @@ export class HostAgent implements RuntimeApi {
         chain: (message: Extract<FaasletToHost, { kind: 'chain' }>) => this.invoker.chain(message),
         await: (faaslet: FaasletHandle, callId: number, awaited: number) => this.invoker.await(faaslet, callId, awaited),
         proto: (message: Extract<FaasletToHost, { kind: 'proto' }>) => void this.protos.taken(message),
+        global: (faaslet: FaasletHandle, { callId, user, request }: Extract<FaasletToHost, { kind: 'global' }>) =>
+          void this.globalTier.serve({ host: faaslet.host, callId, user }, request).then((reply) => {
+            // A killed call's Faaslet is gone; its successor must not read a stale reply.
+            if (faaslet.callId === callId) postAnswer(faaslet.mailbox, { returnCode: reply.version, output: new Uint8Array(), error: reply.error });
+          }),
       },
       () => this.clusterChanged(),
       DEFAULT_MEMORY_LIMIT_PAGES,
     );
     this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
-    this.invoker = new Invoker(this.simulated, this.calls, this.functions, this.protos, awaitMode, (event) =>
-      this.emit(event),
+    this.globalTier = new GlobalTier({
+      store: new IdbGlobalStore(),
+      locks: new GlobalLocks(navigator.locks),
+      arenaOf: (host, user) => this.invoker.arena(host, user),
+      emit: (change) => this.emit({ type: 'state.global', change }),
+      openTabs: openTabChannel,
+    });
+    this.invoker = new Invoker(
+      this.simulated,
+      this.calls,
+      this.functions,
+      this.protos,
+      awaitMode,
+      (event) => this.emit(event),
+      (callId) => this.globalTier.endCall(callId),
     );
     // Images are checked against the loaded functions' builds, so functions come first.
     this.loaded = this.functions.load().then(() => this.protos.load());
@@ -167,6 +189,10 @@ export class HostAgent implements RuntimeApi {
 
   async localTiers(): Promise<LocalTier[]> {
     return this.invoker.localTiers();
+  }
+
+  globalKeys(): Promise<GlobalKeyInfo[]> {
+    return this.globalTier.keys();
   }
 
   async stop(callId: number): Promise<boolean> {

@@ -32,6 +32,15 @@ describe('createToolchainClient', () => {
     expect(progress).toEqual([10]);
   });
 
+  it('sends a module to disassemble and resolves to its text', async () => {
+    const f = fakePort();
+    const tc = createToolchainClient(f.port, () => {});
+    const text = tc.disassemble(new Uint8Array([0, 0x61, 0x73, 0x6d]));
+    expect(f.sent[0]).toMatchObject({ kind: 'disassemble', wasm: new Uint8Array([0, 0x61, 0x73, 0x6d]) });
+    f.reply({ kind: 'disassembled', id: f.sent[0]!.id, text: '(module)' });
+    await expect(text).resolves.toBe('(module)');
+  });
+
   it('rejects on an error reply, a Worker error and after dispose', async () => {
     const f = fakePort();
     const tc = createToolchainClient(f.port, () => {});

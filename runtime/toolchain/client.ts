@@ -15,6 +15,8 @@ export interface Toolchain {
   load(): Promise<LoadResult>;
   /** Builds C, C++ or WAT; loads the toolchain first if needed (WAT never needs clang). */
   build(job: BuildJob): Promise<BuildOutcome>;
+  /** A module as WAT text (wabt; never waits for clang). */
+  disassemble(wasm: Uint8Array): Promise<string>;
   /** Terminates the Worker; pending requests reject. */
   dispose(): void;
 }
@@ -85,6 +87,12 @@ export function createToolchainClient(
         return { kind: 'build-failed', ok: false, diagnostics, log, compileMs };
       }
       throw new Error(`toolchain: unexpected reply ${reply.kind}`);
+    },
+    async disassemble(wasm) {
+      // Copied, not transferred: the caller's bytes are the stored function's.
+      const reply = await request((id) => ({ kind: 'disassemble', id, wasm }));
+      if (reply.kind !== 'disassembled') throw new Error(`toolchain: unexpected reply ${reply.kind}`);
+      return reply.text;
     },
     dispose() {
       if (disposed) return;

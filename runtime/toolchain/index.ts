@@ -9,7 +9,7 @@
  * Key files: `client.ts` (the API below, protocol.ts over a Worker),
  * `toolchain.worker.ts` (dispatch), `loader.ts` + `fetch-cache.ts` (loading,
  * progress, caching), `clang.ts` (flags), `sysroot/` (Faasm headers, libfaasm,
- * our `_start`), `wat.ts`, `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
+ * our `_start`), `wat.ts`, `disassemble.ts` (WAT for the build inspector), `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
  * SFI pass), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
  * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary).
  *

@@ -15,7 +15,9 @@ export interface BuildJob {
 
 export type ToolchainRequest =
   | { kind: 'load'; id: number }
-  | { kind: 'build'; id: number; job: BuildJob };
+  | { kind: 'build'; id: number; job: BuildJob }
+  /** Print a built module as WAT (the build inspector). */
+  | { kind: 'disassemble'; id: number; wasm: Uint8Array };
 
 export type ToolchainReply =
   | { kind: 'progress'; doneBytes: number; totalBytes: number }
@@ -31,4 +33,5 @@ export type ToolchainReply =
       rewrite: RewriteSummary;
     }
   | { kind: 'build-failed'; id: number; diagnostics: Diagnostic[]; log: string; compileMs: number }
+  | { kind: 'disassembled'; id: number; text: string }
   | { kind: 'error'; id: number; message: string };

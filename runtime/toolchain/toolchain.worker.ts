@@ -2,6 +2,7 @@
 import type { ToolchainReply, ToolchainRequest } from './protocol';
 import { createCompiler, type Compiler } from './clang';
 import { runBuild } from './builder';
+import { disassembleWasm } from './disassemble';
 import { loadClang, type LoadedClang } from './loader';
 
 interface WorkerScope {
@@ -31,6 +32,11 @@ async function handle(req: ToolchainRequest): Promise<void> {
       const { loaded, loadMs } = await load();
       const { networkBytes, totalBytes } = loaded;
       scope.postMessage({ kind: 'loaded', id: req.id, networkBytes, totalBytes, loadMs });
+      return;
+    }
+    if (req.kind === 'disassemble') {
+      // wabt only: never waits for clang.
+      scope.postMessage({ kind: 'disassembled', id: req.id, text: await disassembleWasm(req.wasm) });
       return;
     }
     const outcome = await runBuild(req.job, async () => (await load()).compiler);

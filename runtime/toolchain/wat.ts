@@ -36,7 +36,7 @@ type WabtInit = typeof import('wabt');
 type Wabt = Awaited<ReturnType<WabtInit>>;
 let wabtPromise: Promise<Wabt> | null = null;
 
-function loadWabt(): Promise<Wabt> {
+export function loadWabt(): Promise<Wabt> {
   // wabt is CommonJS (`export =`): bundlers hand it over as the default export.
   wabtPromise ??= import('wabt').then((m: WabtInit | { default: WabtInit }) => ('default' in m ? m.default : m)());
   return wabtPromise;

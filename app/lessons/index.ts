@@ -1,0 +1,85 @@
+/**
+ * Lessons are data: one folder per lesson (`NN-slug/`) with `lesson.md` (a small front matter,
+ * then Markdown) and the functions it uses (`*.c`, `*.cpp`, `*.wat`), which become
+ * `lesson<N>/<file name>`. Anyone can add one by adding a folder.
+ *
+ * Front matter keys: `title`, `run` (the function Run lesson calls), `input`, `view` (the tab to
+ * show: output, calls, cluster, memory, state, protos) and `limit` (CPU-time limit, ms).
+ */
+import type { Language } from '../../runtime';
+import type { OutputTab } from '../store/types';
+
+export interface LessonFunction {
+  key: string;
+  language: Language;
+  source: string;
+}
+
+export interface Lesson {
+  id: string;
+  number: number;
+  title: string;
+  /** The Markdown after the front matter. */
+  body: string;
+  run: string;
+  input: string;
+  view: OutputTab;
+  limitMs: number | null;
+  functions: LessonFunction[];
+}
+
+const VIEWS: readonly OutputTab[] = ['output', 'calls', 'cluster', 'memory', 'state', 'protos'];
+const LANGUAGES: Record<string, Language> = { c: 'c', cpp: 'cpp', wat: 'wat' };
+
+/** `---\nkey: value\n---\nbody` → the keys and the body; malformed lessons fail loudly at start-up. */
+export function parseLesson(id: string, text: string, files: Record<string, string>): Lesson {
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`lesson ${id}: lesson.md must start with a --- front matter block`);
+  const meta = new Map<string, string>();
+  for (const line of match[1]!.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) meta.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const number = Number.parseInt(id, 10);
+  const user = `lesson${number}`;
+  const functions = Object.entries(files).map(([file, source]) => {
+    const dot = file.lastIndexOf('.');
+    const language = LANGUAGES[file.slice(dot + 1)];
+    if (!language) throw new Error(`lesson ${id}: ${file} is not C, C++ or WAT`);
+    return { key: `${user}/${file.slice(0, dot)}`, language, source };
+  });
+  const run = meta.get('run') ?? '';
+  if (!functions.some((f) => f.key === run)) throw new Error(`lesson ${id}: run: ${run} is not one of its functions`);
+  const view = (meta.get('view') ?? 'output') as OutputTab;
+  if (!VIEWS.includes(view)) throw new Error(`lesson ${id}: view: ${view} is not one of ${VIEWS.join(', ')}`);
+  const limit = meta.get('limit');
+  return {
+    id,
+    number,
+    title: meta.get('title') ?? id,
+    body: match[2]!.trim(),
+    run,
+    input: meta.get('input') ?? '',
+    view,
+    limitMs: limit ? Number(limit) : null,
+    functions,
+  };
+}
+
+function loadLessons(): Lesson[] {
+  const texts = import.meta.glob('./*/lesson.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  const sources = import.meta.glob(['./*/*.c', './*/*.cpp', './*/*.wat'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  return Object.entries(texts)
+    .map(([path, text]) => {
+      const folder = path.split('/')[1]!;
+      const files = Object.fromEntries(
+        Object.entries(sources)
+          .filter(([p]) => p.split('/')[1] === folder)
+          .map(([p, source]) => [p.split('/')[2]!, source]),
+      );
+      return parseLesson(folder, text, files);
+    })
+    .sort((a, b) => a.number - b.number);
+}
+
+export const LESSONS: readonly Lesson[] = loadLessons();

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { LESSONS, parseLesson } from './index';
+
+describe('lessons', () => {
+  it('loads every lesson folder, in order, each with the function it runs', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual([...LESSONS.map((l) => l.number)].sort((a, b) => a - b));
+    expect(LESSONS.length).toBeGreaterThanOrEqual(6);
+    for (const lesson of LESSONS) {
+      expect(lesson.functions.map((f) => f.key)).toContain(lesson.run);
+      expect(lesson.title).not.toBe(lesson.id);
+      expect(lesson.body.startsWith('# ')).toBe(true);
+    }
+  });
+
+  it('refuses a lesson without front matter, or whose run names no function of it', () => {
+    expect(() => parseLesson('09-x', '# no front matter', {})).toThrow('front matter');
+    expect(() => parseLesson('09-x', '---\ntitle: X\nrun: lesson9/y\n---\n# X', { 'z.c': '' })).toThrow('run: lesson9/y');
+    const lesson = parseLesson('09-x', '---\ntitle: X\nrun: lesson9/y\nview: state\nlimit: 900\n---\n# X\ntext', { 'y.c': 'int main(){}' });
+    expect(lesson).toMatchObject({ number: 9, title: 'X', run: 'lesson9/y', view: 'state', limitMs: 900, input: '' });
+    expect(lesson.functions).toEqual([{ key: 'lesson9/y', language: 'c', source: 'int main(){}' }]);
+  });
+});

@@ -1,0 +1,54 @@
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { freeName, readShareHash, shareHash, type SharedFunction } from './share';
+
+const fn: SharedFunction = {
+  user: 'demo',
+  name: 'hello',
+  language: 'c',
+  source: '// héllo ✓\n#include "faasm/faasm.h"\nint main() { return 0; }\n',
+  input: 'a b&c=d#e',
+};
+
+const hashOf = (value: unknown) => `#share=${compressToEncodedURIComponent(JSON.stringify(value))}`;
+
+describe('share links', () => {
+  it('round-trips a function through the hash, with URL-safe characters only', () => {
+    const hash = shareHash(fn);
+    expect(hash).toMatch(/^#share=[A-Za-z0-9+\-$]+$/);
+    expect(readShareHash(hash)).toEqual({ ok: true, fn });
+  });
+
+  it('compresses repetitive code', () => {
+    const big = { ...fn, source: 'int x = 0;\n'.repeat(500) };
+    expect(shareHash(big).length).toBeLessThan(big.source.length / 5);
+  });
+
+  it('ignores hashes that are not share links', () => {
+    expect(readShareHash('')).toBeNull();
+    expect(readShareHash('#calls')).toBeNull();
+  });
+
+  it('reports damaged, foreign and invalid links', () => {
+    expect(readShareHash(shareHash(fn).slice(0, 30))).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+    expect(readShareHash('#share=%%%')).toMatchObject({ ok: false });
+    expect(readShareHash(hashOf({ ...fn, v: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/another version/) });
+    expect(readShareHash(hashOf({ ...fn, v: 1, name: '../etc' }))).toMatchObject({ ok: false });
+    expect(readShareHash(hashOf({ ...fn, v: 1, language: 'rust' }))).toMatchObject({ ok: false });
+    expect(readShareHash(hashOf({ ...fn, v: 1, source: 42 }))).toMatchObject({ ok: false });
+    expect(readShareHash(hashOf([1, 2]))).toMatchObject({ ok: false });
+  });
+});
+
+describe('freeName', () => {
+  it('keeps a free name and numbers a taken one', () => {
+    const taken = new Set(['demo/hello', 'demo/hello_2']);
+    expect(freeName('demo', 'other', (k) => taken.has(k))).toBe('other');
+    expect(freeName('demo', 'hello', (k) => taken.has(k))).toBe('hello_3');
+  });
+
+  it('stays within 64 characters', () => {
+    const long = 'x'.repeat(64);
+    expect(freeName('u', long, (k) => k === `u/${long}`)).toBe(`${'x'.repeat(62)}_2`);
+  });
+});

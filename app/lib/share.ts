@@ -1,0 +1,58 @@
+/**
+ * Share links: one function (name, language, source, input) compressed into the URL hash with
+ * lz-string, so a link carries the code itself and needs no server.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { Language } from '../../runtime';
+import { parseKey } from '../store/workspace';
+
+/** What a share link carries. */
+export interface SharedFunction {
+  user: string;
+  name: string;
+  language: Language;
+  source: string;
+  input: string;
+}
+
+const PREFIX = '#share=';
+const VERSION = 1;
+
+/** The hash (with its `#`) that carries the function. */
+export function shareHash(fn: SharedFunction): string {
+  const { user, name, language, source, input } = fn;
+  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input }));
+}
+
+export type ShareRead = { ok: true; fn: SharedFunction } | { ok: false; error: string };
+
+/** null when the hash is not a share link at all; an error when it is one that cannot be read. */
+export function readShareHash(hash: string): ShareRead | null {
+  if (!hash.startsWith(PREFIX)) return null;
+  const broken = { ok: false, error: 'The shared link is damaged (cut short when copied?): no code was opened.' } as const;
+  let value: unknown;
+  try {
+    value = JSON.parse(decompressFromEncodedURIComponent(hash.slice(PREFIX.length)) || 'null');
+  } catch {
+    return broken;
+  }
+  if (typeof value !== 'object' || value === null) return broken;
+  const v = value as Partial<Record<keyof SharedFunction | 'v', unknown>>;
+  if (v.v !== VERSION) return { ok: false, error: 'The shared link comes from another version of the playground: no code was opened.' };
+  const key = typeof v.user === 'string' && typeof v.name === 'string' ? parseKey(`${v.user}/${v.name}`) : null;
+  const language = v.language === 'c' || v.language === 'cpp' || v.language === 'wat' ? v.language : null;
+  if (!key || !language || typeof v.source !== 'string' || typeof v.input !== 'string') return broken;
+  return { ok: true, fn: { ...key, language, source: v.source, input: v.input } };
+}
+
+const MAX_NAME = 64;
+
+/** `name`, or the first of `name_2`, `name_3`, … that `taken` does not hold (within the 64-character limit). */
+export function freeName(user: string, name: string, taken: (key: string) => boolean): string {
+  if (!taken(`${user}/${name}`)) return name;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const candidate = name.slice(0, MAX_NAME - suffix.length) + suffix;
+    if (!taken(`${user}/${candidate}`)) return candidate;
+  }
+}

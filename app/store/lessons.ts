@@ -1,0 +1,46 @@
+/** Open a lesson (its functions join the workspace), run it as it says, reset its code. */
+import { LESSONS, type Lesson } from '../lessons';
+import type { GetState, PlaygroundState, SetState } from './types';
+import { parseKey, type FunctionDoc } from './workspace';
+
+type LessonActions = Pick<PlaygroundState, 'openLesson' | 'closeLesson' | 'runLesson' | 'resetLessonCode'>;
+
+export const lessonById = (id: string | null): Lesson | null => LESSONS.find((l) => l.id === id) ?? null;
+
+function docsOf(lesson: Lesson): Record<string, FunctionDoc> {
+  return Object.fromEntries(
+    lesson.functions.map((f) => {
+      const { user, name } = parseKey(f.key)!;
+      return [f.key, { user, name, language: f.language, sources: { [f.language]: f.source }, input: f.key === lesson.run ? lesson.input : '' }];
+    }),
+  );
+}
+
+export function lessonActions(set: SetState, get: GetState): LessonActions {
+  return {
+    openLesson(id) {
+      const lesson = lessonById(id);
+      if (!lesson) return;
+      // A lesson's functions join the workspace once; edits made to them since are kept.
+      set((s) => ({ lessonId: id, functions: { ...docsOf(lesson), ...s.functions }, current: lesson.run }));
+    },
+    closeLesson: () => set({ lessonId: null }),
+    resetLessonCode() {
+      const lesson = lessonById(get().lessonId);
+      if (lesson) set((s) => ({ functions: { ...s.functions, ...docsOf(lesson) } }));
+    },
+    async runLesson() {
+      const lesson = lessonById(get().lessonId);
+      if (!lesson) return;
+      const { user } = parseKey(lesson.run)!;
+      set({ current: lesson.run, outputTab: lesson.view });
+      if (lesson.limitMs) get().setCpuTimeLimit(lesson.limitMs);
+      if (!(await get().buildAllFunctions(user))) {
+        set({ outputTab: 'problems' });
+        return;
+      }
+      set({ current: lesson.run, outputTab: lesson.view });
+      await get().runFunction();
+    },
+  };
+}
