@@ -1,5 +1,6 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
+import { globalSuite } from './suites/global';
 import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
@@ -23,6 +24,7 @@ async function main() {
     ['rewrite', rewriteSuite],
     ['zero-copy', zeroCopySuite],
     ['proto', protoSuite],
+    ['global', globalSuite],
   ] as const) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);

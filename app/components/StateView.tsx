@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LocalTierReader, SHARED_WINDOW_BASE, type ArenaKeyInfo, type LocalTier } from '../../runtime';
 import { hexDump } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
+import { GlobalTierView } from './GlobalTierView';
 import './StateView.css';
 
 /** Redraws per second: the bytes are read straight from the shared arena, so this is cheap. */
@@ -55,10 +56,13 @@ export function StateView() {
 
   if (!tier) {
     return (
-      <p className="panel-hint">
-        No state yet. A function makes a key with faasmWriteState or maps one with faasmReadStatePtr: run demo/share or
-        demo/counter, then watch the bytes here.
-      </p>
+      <div className="state-view">
+        <p className="panel-hint">
+          No local state yet. A function makes a key with faasmWriteState or maps one with faasmReadStatePtr: run demo/share
+          or demo/counter, then watch the bytes here.
+        </p>
+        <GlobalTierView />
+      </div>
     );
   }
   return (
@@ -123,6 +127,7 @@ export function StateView() {
           {value.size >= 4 && <TypedValues bytes={snapshot.bytes} />}
         </section>
       )}
+      <GlobalTierView />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The languages, the functions a new workspace starts with, and the code a new function starts from. */
 import type { Language } from '../../runtime';
 import { CHAIN_PTR_C, FAN_OUT_C, SQUARE_C } from './chaining';
+import { GLOBAL_COUNTER_C } from './global';
 import { HELLO } from './hello';
 import { ZYGOTE_C } from './proto';
 import { COUNTER_C, SHARE_C } from './state';
@@ -28,6 +29,7 @@ export const EXAMPLES: Example[] = [
   { key: 'demo/share', language: 'c', source: SHARE_C, input: '' },
   { key: 'demo/counter', language: 'c', source: COUNTER_C, input: 'lock' },
   { key: 'demo/zygote', language: 'c', source: ZYGOTE_C, input: '' },
+  { key: 'demo/global_counter', language: 'c', source: GLOBAL_COUNTER_C, input: '100' },
 ];
 
 export const HELLO_INPUT = 'Faaslet';

@@ -23,6 +23,8 @@ export interface FaasletEvents {
   await(faaslet: FaasletHandle, callId: number, awaited: number): void;
   /** A Faaslet took its function's Proto-Faaslet after the zygote. */
   proto(message: Extract<FaasletToHost, { kind: 'proto' }>): void;
+  /** A push, pull or global lock; the Faaslet blocks on its mailbox until it is answered (runtime/global). */
+  global?(faaslet: FaasletHandle, message: Extract<FaasletToHost, { kind: 'global' }>): void;
 }
 
 interface Running {
@@ -78,6 +80,7 @@ export class FaasletHandle {
         else if (data.kind === 'chain') this.events.chain(data);
         else if (data.kind === 'await') this.blocked(data.callId, data.awaited);
         else if (data.kind === 'proto') this.events.proto(data);
+        else if (data.kind === 'global') this.events.global?.(this, data);
         else if (data.kind === 'done') {
           this.lastStart = data.startKind;
           this.running?.finish({ kind: 'done', done: data });

@@ -15,6 +15,7 @@ import { limitExceeded } from './scheduler';
 import { StateArena } from '../state';
 import type { StateMappingMode } from '../host';
 import { detectCapabilities } from './capabilities';
+import type { ReleasedLock } from '../global';
 
 export interface Invocation {
   id: number;
@@ -45,6 +46,8 @@ export class Invoker {
     private readonly protos: ProtoFaaslets,
     public awaitMode: AwaitMode,
     private readonly emit: (event: RuntimeEvent) => void,
+    /** Releases the global locks the agent holds for a call (runtime/global); they outlive a killed Faaslet otherwise. */
+    private readonly releaseGlobalLocks: (callId: number) => ReleasedLock[] = () => [],
   ) {}
 
   arena(host: number, user: string): StateArena {
@@ -147,6 +150,9 @@ export class Invoker {
         call.timeLimitMs,
       );
       outcome = run.placed ? run.outcome : { kind: 'refused', message: run.refused };
+    }
+    for (const { key, mode } of this.releaseGlobalLocks(call.id)) {
+      this.output(call.id, 'stderr', `faasm: the call ended holding the global ${mode} lock on "${key}"; released\n`);
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);

@@ -1,5 +1,6 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
 import type { StartKind, WasmFrame } from '../api';
+import type { GlobalRequest } from '../global';
 import type { ProtoImage } from '../proto';
 import type { StateMappingMode } from '../host';
 import type { StateArenaHandle } from '../state';
@@ -71,6 +72,8 @@ export type FaasletToHost =
   | { kind: 'output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
   | { kind: 'chain'; parentId: number; callId: number; target: ChainTarget; input: Uint8Array }
   | { kind: 'await'; callId: number; awaited: number }
+  /** A push, pull or global lock (runtime/global); the Faaslet blocks on its mailbox for the reply. */
+  | { kind: 'global'; callId: number; user: string; request: GlobalRequest }
   /** The function's Proto-Faaslet, taken right after its zygote (StartPlan cold with capture). */
   | { kind: 'proto'; callId: number; functionName: string; image: ProtoImage }
   | { kind: 'snapshot'; requestId: number; image: ProtoImage }

@@ -8,10 +8,12 @@
  * - chaining.ts: chain by name or pointer, await (JSPI, or the mailbox.ts fallback).
  * - state.ts: the local tier of state, on the user's state arena (runtime/state);
  *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
+ * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global).
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
+import { globalTierImports } from './global-tier';
 import { FaasletMemory } from './memory';
 import { stateImports } from './state';
 import { ZERO_COPY, type StateMapping } from './state-mapping';
@@ -37,10 +39,13 @@ export interface HostContext {
 }
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
+  const mapping = context.stateMapping ?? (() => ZERO_COPY);
   return {
     ...inputOutputImports(memory, context.io),
     ...chainingImports(memory, context.chain),
-    ...stateImports(memory, context.arena, context.user, context.stateMapping ?? (() => ZERO_COPY), context.locks),
+    ...stateImports(memory, context.arena, context.user, mapping, context.locks),
+    // Global requests ride the chain context's mailbox and post (one Faaslet ↔ agent channel).
+    ...globalTierImports(memory, context.arena, context.user, mapping, context.chain),
   };
 }
 

@@ -1,0 +1,58 @@
+import type { GlobalStateChange } from '../../runtime';
+import { usePlayground } from '../store/playground';
+import './GlobalTierView.css';
+
+const shortKey = (key: string) => key.slice(key.indexOf('/') + 1);
+const bytesText = (n: number) => (n >= 1 << 20 ? `${(n / 2 ** 20).toLocaleString()} MiB` : n >= 1024 ? `${(n / 1024).toLocaleString()} KiB` : `${n} B`);
+
+function changeText(change: GlobalStateChange): string {
+  if (change.kind === 'failed') return `host ${change.host} · ${shortKey(change.key)} failed: ${change.message}`;
+  const where = change.host === null ? 'another tab' : `host ${change.host}`;
+  const arrow = change.kind === 'push' ? '→ global' : '← global';
+  return `${where} ${arrow} · ${shortKey(change.key)} v${change.version} · ${bytesText(change.bytes)}`;
+}
+
+/** The global tier beside the local one: every key with its global version, and pushes and pulls as they happen. */
+export function GlobalTierView() {
+  const { keys, changes } = usePlayground((s) => s.globalTier);
+  return (
+    <section className="global-tier" data-testid="state.global" aria-label="Global tier">
+      <h3 className="call-output__heading">
+        Global tier <span className="call-output__note">IndexedDB: shared by every host and tab, kept across reloads</span>
+      </h3>
+      {keys.length === 0 ? (
+        <p className="global-tier__hint">No global keys yet: faasmPushState writes one. Try demo/global_counter.</p>
+      ) : (
+        <table className="state-view__keys">
+          <thead>
+            <tr>
+              <th>key</th>
+              <th>size</th>
+              <th>version</th>
+              <th>pushed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k.key} data-testid={`state.global.key.${shortKey(k.key)}`}>
+                <td>{shortKey(k.key)}</td>
+                <td>{k.size.toLocaleString()}</td>
+                <td data-testid="state.global.version">{k.version}</td>
+                <td>{new Date(k.updatedAt).toLocaleTimeString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {changes.length > 0 && (
+        <ol className="global-tier__changes" data-testid="state.global.changes" aria-label="Pushes and pulls">
+          {changes.map((change, i) => (
+            <li key={`${change.at}-${i}`} data-testid="state.global.change" data-kind={change.kind} className={`global-tier__change--${change.kind}`}>
+              {changeText(change)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

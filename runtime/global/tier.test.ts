@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { GlobalStateChange } from '../api';
+import { StateArena } from '../state';
+import { GlobalLocks } from './locks';
+import { MemoryGlobalStore } from './memory-store.test-support';
+import { GlobalTier } from './tier';
+
+/** Two hosts' local tiers of user `u`, one global tier between them. */
+function cluster() {
+  const store = new MemoryGlobalStore();
+  const arenas = [StateArena.create(), StateArena.create()];
+  const changes: GlobalStateChange[] = [];
+  const tier = new GlobalTier({
+    store,
+    locks: new GlobalLocks({ request: () => Promise.reject(new Error('no locks in this test')) }),
+    arenaOf: (host) => arenas[host]!,
+    emit: (change) => changes.push(change),
+    openTabs: () => null,
+  });
+  return { store, arenas, changes, tier };
+}
+
+const on = (host: number, callId = 1) => ({ host, callId, user: 'u' });
+
+describe('GlobalTier', () => {
+  it('a value pushed on host 0 and pulled on host 1 arrives byte for byte, created with the global size', async () => {
+    const { arenas, changes, tier } = cluster();
+    const value = arenas[0]!.ensure('u/k', 5000);
+    arenas[0]!.bytes(value).set(Array.from({ length: 5000 }, (_, i) => i % 251));
+    arenas[0]!.flagDirty(value);
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' })).toEqual({ version: 1, error: null });
+    expect(arenas[0]!.dirtyOf(value)).toBe('clean');
+
+    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 })).toEqual({ version: 1, error: null });
+    const pulled = arenas[1]!.require('u/k');
+    expect(pulled.size).toBe(5000);
+    expect(arenas[1]!.bytes(pulled).every((byte, i) => byte === i % 251)).toBe(true);
+    expect(changes.map((c) => [c.kind, c.host, c.kind === 'failed' ? 0 : c.bytes])).toEqual([
+      ['push', 0, 5000],
+      ['pull', 1, 5000],
+    ]);
+  });
+
+  it('a clean value is not pushed; a partial push moves only the dirty range', async () => {
+    const { arenas, changes, tier } = cluster();
+    const arena = arenas[0]!;
+    const value = arena.ensure('u/k', 1 << 20);
+    arena.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ version: 1, error: null });
+
+    arena.bytes(value, 0, 16).fill(0x58); // written through a pointer, never flagged
+    arena.bytes(value, 512 << 10, 7).set(new TextEncoder().encode('PARTIAL'));
+    arena.flagDirty(value, 512 << 10, 7);
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ version: 2, error: null });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 7 });
+
+    await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 1 << 20 });
+    const there = arenas[1]!;
+    const pulled = there.require('u/k');
+    expect(there.bytes(pulled, 0, 16).every((b) => b === 0)).toBe(true);
+    expect(new TextDecoder().decode(there.bytes(pulled, 512 << 10, 7))).toBe('PARTIAL');
+  });
+
+  it('a mask push moves the bytes the mask marks', async () => {
+    const { arenas, changes, tier } = cluster();
+    const arena = arenas[0]!;
+    const value = arena.ensure('u/k', 64);
+    const mask = arena.ensure('u/mask', 64);
+    arena.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    arena.bytes(value).fill(9);
+    arena.bytes(mask, 8, 4).fill(1);
+    arena.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'mask', maskKey: 'u/mask' });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', bytes: 4 });
+    await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
+    expect([...arenas[1]!.bytes(arenas[1]!.require('u/k'), 6, 8)]).toEqual([0, 0, 9, 9, 9, 9, 0, 0]);
+  });
+
+  it('a failed push is an error for the function and the UI, and the value stays dirty', async () => {
+    const { arenas, changes, store, tier } = cluster();
+    const value = arenas[0]!.ensure('u/k', 100);
+    arenas[0]!.flagDirty(value, 10, 5);
+    store.failPut = 0;
+    const reply = await tier.serve(on(0, 7), { kind: 'push', key: 'u/k', mode: 'partial' });
+    expect(reply.error).toContain('QuotaExceededError');
+    expect(changes).toEqual([expect.objectContaining({ kind: 'failed', key: 'u/k', callId: 7 })]);
+    expect(arenas[0]!.dirtyOf(value)).toEqual({ offset: 10, length: 5 });
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('refuses to pull into a local value of another size', async () => {
+    const { arenas, tier } = cluster();
+    arenas[0]!.flagDirty(arenas[0]!.ensure('u/k', 8));
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    arenas[1]!.ensure('u/k', 16);
+    const reply = await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
+    expect(reply.error).toBe(`key "u/k" has 8 bytes in the global tier; this host's value has 16`);
+  });
+
+  it('pulling a key the global tier lacks creates it locally with the size asked for, as zeros', async () => {
+    const { arenas, tier } = cluster();
+    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ version: 0, error: null });
+    expect(arenas[1]!.require('u/new').size).toBe(8);
+  });
+});

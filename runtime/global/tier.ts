@@ -1,0 +1,142 @@
+/**
+ * The global tier's service in the host agent: serves each Faaslet's push, pull and global lock
+ * requests against the host's state arena (shared memory, so values never travel in messages),
+ * the store (IndexedDB) and the Web Locks, and reports every move as a GlobalStateChange.
+ */
+import type { GlobalStateChange } from '../api';
+import type { StateArena, StateValue } from '../state';
+import { maskRanges, type ByteRange } from './chunks';
+import type { TabChannel, TabMessage } from './broadcast';
+import type { GlobalLocks, ReleasedLock } from './locks';
+import type { GlobalReply, GlobalRequest } from './protocol';
+import type { GlobalKeyInfo, GlobalStore } from './store';
+import { pullValue, pushValue } from './values';
+
+export interface GlobalTierOptions {
+  store: GlobalStore;
+  locks: GlobalLocks;
+  /** The local tier of `user` on `host` (made when first needed). */
+  arenaOf(host: number, user: string): StateArena;
+  emit(change: GlobalStateChange): void;
+  /** Other tabs of the origin; null where there is no BroadcastChannel. */
+  openTabs(heard: (message: TabMessage) => void): TabChannel | null;
+}
+
+/** Who asks: the Faaslet's host, the call, and its user. */
+export interface Asker {
+  host: number;
+  callId: number;
+  user: string;
+}
+
+/** A failure as the function and the UI see it: IndexedDB's own errors say that nothing was written. */
+export function failureMessage(error: unknown): string {
+  if (!(typeof DOMException !== 'undefined' && error instanceof DOMException)) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const why =
+    error.name === 'QuotaExceededError'
+      ? "the browser's storage quota for this site is full"
+      : `IndexedDB failed (${error.name}: ${error.message})`;
+  return `${why}; nothing was written, the global tier is as it was`;
+}
+
+export class GlobalTier {
+  private readonly tabs: TabChannel | null;
+
+  constructor(private readonly options: GlobalTierOptions) {
+    // Another tab pushed: its value is in the IndexedDB both share; only the news comes here.
+    this.tabs = options.openTabs(({ key, version, size, at }) =>
+      options.emit({ kind: 'push', key, version, bytes: size, size, host: null, callId: null, at }),
+    );
+  }
+
+  async serve(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
+    try {
+      if (request.kind === 'push') return { version: await this.push(asker, request), error: null };
+      if (request.kind === 'pull') return { version: await this.pull(asker, request.key, request.size), error: null };
+      if (request.kind === 'lock') {
+        await this.options.locks.acquire(asker.callId, request.key, request.mode);
+      } else if (!this.options.locks.release(asker.callId, request.key, request.mode)) {
+        return { version: 0, error: `this call holds no global ${request.mode} lock on "${request.key}"` };
+      }
+      return { version: 0, error: null };
+    } catch (error) {
+      const message = failureMessage(error);
+      this.options.emit({ kind: 'failed', key: request.key, host: asker.host, callId: asker.callId, message, at: Date.now() });
+      return { version: 0, error: message };
+    }
+  }
+
+  keys(): Promise<GlobalKeyInfo[]> {
+    return this.options.store.list();
+  }
+
+  /** Release the global locks a finished (or killed) call still holds. */
+  endCall(callId: number): ReleasedLock[] {
+    return this.options.locks.endCall(callId);
+  }
+
+  dispose(): void {
+    this.tabs?.close();
+    this.options.store.close();
+  }
+
+  private async push({ host, callId, user }: Asker, request: Extract<GlobalRequest, { kind: 'push' }>): Promise<number> {
+    const arena = this.options.arenaOf(host, user);
+    const value = arena.require(request.key);
+    const dirty = arena.dirtyOf(value);
+    // A clean value is not pushed (as in Faasm): the global version stays what it is.
+    if (dirty === 'clean') return (await this.options.store.read((tx) => tx.meta(request.key)))?.version ?? 0;
+    const ranges = this.rangesOf(arena, value, request, dirty);
+    // Clean before copying: a write racing the copy flags the value dirty again, so it is not lost.
+    arena.clearDirty(value);
+    try {
+      const { version, bytes } = await pushValue(this.options.store, request.key, arena.bytes(value), ranges);
+      this.options.emit({ kind: 'push', key: request.key, version, bytes, size: value.size, host, callId, at: Date.now() });
+      this.tabs?.post({ kind: 'pushed', key: request.key, version, size: value.size, at: Date.now() });
+      return version;
+    } catch (error) {
+      // Nothing was written: the value is as dirty as it was.
+      if (dirty === 'whole') arena.flagDirty(value);
+      else arena.flagDirty(value, dirty.offset, dirty.length);
+      throw error;
+    }
+  }
+
+  private rangesOf(
+    arena: StateArena,
+    value: StateValue,
+    request: Extract<GlobalRequest, { kind: 'push' }>,
+    dirty: 'whole' | ByteRange,
+  ): ByteRange[] | 'whole' {
+    if (request.mode !== 'mask') return request.mode === 'whole' || dirty === 'whole' ? 'whole' : [dirty];
+    const mask = arena.require(request.maskKey);
+    if (mask.size !== value.size) {
+      throw new Error(`mask key "${request.maskKey}" has ${mask.size} bytes; "${request.key}" has ${value.size}`);
+    }
+    return maskRanges(arena.bytes(mask));
+  }
+
+  private async pull({ host, callId, user }: Asker, key: string, size: number): Promise<number> {
+    const arena = this.options.arenaOf(host, user);
+    const pulled = await pullValue(this.options.store, key);
+    if (!pulled) {
+      // Nothing to pull: the key reads as zeros, as a missing key does (created if a size was given).
+      if (size > 0) arena.ensure(key, size);
+      return 0;
+    }
+    const { info, value: global } = pulled;
+    const local = arena.find(key);
+    if (size > info.size || (local && local.size !== info.size)) {
+      const asked = local ? `this host's value has ${local.size}` : `${size} were asked for`;
+      throw new Error(`key "${key}" has ${info.size} bytes in the global tier; ${asked}`);
+    }
+    const value = arena.ensure(key, info.size);
+    arena.bytes(value).set(global);
+    // The local copy is the global version now; earlier local writes are overwritten, as in Faasm.
+    arena.clearDirty(value);
+    this.options.emit({ kind: 'pull', key, version: info.version, bytes: info.size, size: info.size, host, callId, at: Date.now() });
+    return info.version;
+  }
+}

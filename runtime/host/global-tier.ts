@@ -1,0 +1,90 @@
+/**
+ * The global tier part of the host interface: push, pull and global locks (runtime/global).
+ * Each is one request to the host agent's GlobalTier; the Faaslet blocks in Atomics.wait on its
+ * mailbox until the agent has done the IndexedDB transaction or got the Web Lock, in both await
+ * modes (runtime/global/index.ts says why). A refused request traps with a HostError naming the
+ * import: these imports return nothing, so there is no error code to return (ABI.md).
+ */
+import type { GlobalReply, GlobalRequest } from '../global';
+import { StateError, type StateArena } from '../state';
+import type { ChainContext } from './chaining';
+import { clearMailbox, waitForAnswer } from './mailbox';
+import { HostError, type FaasletMemory } from './memory';
+import type { StateMapping } from './state-mapping';
+
+/** The Faaslet's side of one request: post it, block until the agent answers in the mailbox. */
+function ask(chain: ChainContext, user: string, request: GlobalRequest): GlobalReply {
+  clearMailbox(chain.mailbox);
+  chain.post({ kind: 'global', callId: chain.callId, user, request });
+  const answer = waitForAnswer(chain.mailbox);
+  return { version: answer.returnCode, error: answer.error };
+}
+
+export function globalTierImports(
+  memory: FaasletMemory,
+  arena: StateArena,
+  user: string,
+  mapping: () => StateMapping,
+  chain: ChainContext,
+) {
+  const keyAt = (call: string, keyPtr: number) => `${user}/${memory.readCString(call, keyPtr)}`;
+  const run = (call: string, body: () => GlobalRequest, after?: () => void): void => {
+    let request: GlobalRequest;
+    try {
+      request = body();
+    } catch (error) {
+      throw error instanceof StateError ? new HostError(`${call}: ${error.message}`) : error;
+    }
+    const reply = ask(chain, user, request);
+    if (reply.error) throw new HostError(`${call}: ${reply.error}`);
+    after?.();
+  };
+  /** Pushes need a local value; private copies (copy mode) reach the arena first. */
+  const local = (key: string) => {
+    const value = arena.require(key);
+    mapping().writeBack(value);
+    return value;
+  };
+  const lock = (call: string, kind: 'lock' | 'unlock', mode: 'read' | 'write') => (keyPtr: number) =>
+    run(call, () => ({ kind, key: keyAt(call, keyPtr), mode }));
+
+  return {
+    __faasm_push_state(keyPtr: number): void {
+      const call = '__faasm_push_state';
+      run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'whole' }));
+    },
+    /** Only the dirty range is written (the hull of every range flagged since the last push). */
+    __faasm_push_state_partial(keyPtr: number): void {
+      const call = '__faasm_push_state_partial';
+      run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'partial' }));
+    },
+    /** Only the bytes where the mask key's value is non-zero. */
+    __faasm_push_state_partial_mask(keyPtr: number, maskKeyPtr: number): void {
+      const call = '__faasm_push_state_partial_mask';
+      run(call, () => {
+        const key = local(keyAt(call, keyPtr)).key;
+        return { kind: 'push', key, mode: 'mask', maskKey: local(keyAt(call, maskKeyPtr)).key };
+      });
+    },
+    /** Copies the global value into this host's local tier; private copies are refreshed after. */
+    __faasm_pull_state(keyPtr: number, stateLen: number): void {
+      const call = '__faasm_pull_state';
+      const key = keyAt(call, keyPtr);
+      run(
+        call,
+        () => ({ kind: 'pull', key, size: stateLen >>> 0 }),
+        () => {
+          const value = arena.find(key);
+          if (value) mapping().refresh(value);
+        },
+      );
+    },
+    // Faasm's exclusive global lock (until 2022) is the write lock.
+    __faasm_lock_state_global: lock('__faasm_lock_state_global', 'lock', 'write'),
+    __faasm_unlock_state_global: lock('__faasm_unlock_state_global', 'unlock', 'write'),
+    __faasm_lock_state_global_read: lock('__faasm_lock_state_global_read', 'lock', 'read'),
+    __faasm_unlock_state_global_read: lock('__faasm_unlock_state_global_read', 'unlock', 'read'),
+    __faasm_lock_state_global_write: lock('__faasm_lock_state_global_write', 'lock', 'write'),
+    __faasm_unlock_state_global_write: lock('__faasm_unlock_state_global_write', 'unlock', 'write'),
+  };
+}
