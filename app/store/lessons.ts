@@ -1,7 +1,7 @@
 /** Open a lesson (its functions join the workspace), run it as it says, reset its code. */
 import { LESSONS, type Lesson } from '../lessons';
 import type { GetState, PlaygroundState, SetState } from './types';
-import { parseKey, type FunctionDoc } from './workspace';
+import { parseKey, sourceOf, type FunctionDoc } from './workspace';
 
 type LessonActions = Pick<PlaygroundState, 'openLesson' | 'closeLesson' | 'runLesson' | 'resetLessonCode'>;
 
@@ -32,12 +32,17 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
     async runLesson() {
       const lesson = lessonById(get().lessonId);
       if (!lesson) return;
-      const { user } = parseKey(lesson.run)!;
       set({ current: lesson.run, outputTab: lesson.view });
       if (lesson.limitMs) get().setCpuTimeLimit(lesson.limitMs);
-      if (!(await get().buildAllFunctions(user))) {
-        set({ outputTab: 'problems' });
-        return;
+      // Only what changed is rebuilt: a rebuild would throw away the functions' Proto-Faaslets.
+      for (const { key } of lesson.functions) {
+        const f = get().functions[key];
+        const built = get().built[key];
+        if (f && built && built.language === f.language && built.source === sourceOf(f)) continue;
+        if (!(await get().buildFunction(key))) {
+          set({ outputTab: 'problems' });
+          return;
+        }
       }
       set({ current: lesson.run, outputTab: lesson.view });
       await get().runFunction();
