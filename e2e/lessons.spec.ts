@@ -67,6 +67,12 @@ test('lesson 4: without the lock updates are lost; with it the counter is exactl
   await playground.run();
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('counter = 200000 (with the write lock; 0 updates lost)');
+
+  // Across hosts, through the global tier, under the global write lock: exact too.
+  await playground.selectFunction('lesson4/global_counter');
+  await playground.run();
+  await playground.expectStatus(/ok/i, 180_000);
+  await expect(playground.output('output.text')).toHaveText(/^global counter = (\d+) \(was (\d+); \+40000 from 4 Faaslets\)$/);
 });
 
 test('lesson 5: a map-reduce word count fans out by name and by pointer and fans in with outputs', async ({ playground }) => {
