@@ -23,7 +23,7 @@ export function GlobalTierView() {
       {keys.length === 0 ? (
         <p className="global-tier__hint">No global keys yet: faasmPushState writes one. Try demo/global_counter.</p>
       ) : (
-        <table className="state-view__keys">
+        <table className="data-table state-view__keys">
           <thead>
             <tr>
               <th>key</th>

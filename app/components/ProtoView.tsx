@@ -18,7 +18,7 @@ export function ProtoView() {
       {protos.length === 0 ? (
         <p className="panel-hint">No Proto-Faaslet yet: run a function (try demo/zygote).</p>
       ) : (
-        <table className="proto-view__table">
+        <table className="data-table">
           <thead>
             <tr>
               <th>function</th>
@@ -96,7 +96,7 @@ function ManualSnapshots() {
         </p>
       )}
       {snapshots.length > 0 && (
-        <table className="proto-view__table">
+        <table className="data-table">
           <thead>
             <tr>
               <th>name</th>

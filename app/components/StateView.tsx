@@ -81,7 +81,7 @@ export function StateView() {
           ))}
         </div>
       )}
-      <table className="state-view__keys">
+      <table className="data-table state-view__keys">
         <thead>
           <tr>
             <th>key</th>
