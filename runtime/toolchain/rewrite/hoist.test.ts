@@ -257,3 +257,97 @@ const MATMUL = `(func (export "mm") (param $a i32) (param $b i32) (param $c i32)
       (br_if $lj (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
     (local.set $arow (i32.add (local.get $arow) (local.get $stride)))
     (br_if $li (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n)))))`;
+
+describe('rewrite: loop versioning through reaching assignments', () => {
+  it("clang's unrolled histogram: a temp read back through its assignment, then reused for the bin pointer", async () => {
+    // t = data + i; t + 1 is a byte; then t = h + byte << 2 is a bin: each read sees the assignment before it.
+    const r = await rewriteWat(`
+      (func (export "hist2") (param $data i32) (param $n i32) (param $h i32) (local $i i32) (local $t i32) (local $u i32)
+        (loop $l
+          (i32.store (local.tee $u (i32.add (local.get $h) (i32.shl (i32.load8_u (local.tee $t (i32.add (local.get $data) (local.get $i)))) (i32.const 2))))
+            (i32.add (i32.load (local.get $u)) (i32.const 1)))
+          (i32.store (local.tee $t (i32.add (local.get $h) (i32.shl (i32.load8_u (i32.add (local.get $t) (i32.const 1))) (i32.const 2))))
+            (i32.add (i32.load (local.get $t)) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 2))) (local.get $n)))))`);
+    expect(r).toMatchObject({ hoisted: 6, versionedLoops: 1 });
+    const [priv, win, checked] = loops(r.wat);
+    expect(priv).not.toMatch(/\(if/);
+    expect(win).not.toMatch(/\(if|\$mimport\$0/);
+    expect(checks(checked!)).toBe(6);
+    const s = new Script(r.wat);
+    for (const [mem, base] of [[0, 0], [1, W]] as Array<[Mem, number]>) {
+      s.poke(mem, 0x100, [0, 2, 2, 3]);
+      s.invoke('hist2', hex(base + 0x100), '(i32.const 4)', hex(base + 0x200));
+      bytes32(s, mem, 0x200, [1, 0, 2, 1]);
+    }
+    s.invoke('hist2', hex(W + 0x100), '(i32.const 4)', hex(0x300)); // data in the window, bins private: checked
+    bytes32(s, 0, 0x300, [1, 0, 2, 1]);
+    await s.run();
+  });
+
+  it('a stencil nest with large constant offsets and an inner index (j = 0, j += 8) is versioned once, constants folded', async () => {
+    // to[i][j] = from[i][j] + from[i][j + 1], rows of 0x1000 bytes: clang's `from + 0x1008`-style constants.
+    const r = await rewriteWat(`
+      (func (export "rows") (param $from i32) (param $to i32) (param $rows i32) (local $j i32) (local $q i32)
+        (loop $li
+          (local.set $j (i32.const 0))
+          (loop $lj
+            (f64.store (i32.add (local.get $to) (local.get $j))
+              (f64.add (f64.load (i32.add (local.tee $q (i32.add (local.get $from) (local.get $j))) (i32.const 0x1000)))
+                       (f64.load (i32.add (local.get $q) (i32.const 0x1008)))))
+            (br_if $lj (i32.ne (local.tee $j (i32.add (local.get $j) (i32.const 8))) (i32.const 16))))
+          (local.set $from (i32.add (local.get $from) (i32.const 0x1000)))
+          (local.set $to (i32.add (local.get $to) (i32.const 0x1000)))
+          (br_if $li (local.tee $rows (i32.sub (local.get $rows) (i32.const 1))))))`);
+    expect(r).toMatchObject({ hoisted: 3, versionedLoops: 1 });
+    const [priv, win, checked] = loops(r.wat);
+    expect(priv).not.toMatch(/\(if/);
+    expect(win).not.toMatch(/\(if|\$mimport\$0/);
+    expect(win!.match(/i32\.and/g)).toHaveLength(1); // only `to + j` has no constant to fold the window bit into
+    expect(win).toMatch(/i32\.const -2147479552/); // 0x1000 ^ 0x8000_0000
+    expect(checks(checked!)).toBe(3);
+    const doubles = (vs: number[]): number[] => vs.flatMap((v) => [...new Uint8Array(new Float64Array([v]).buffer)]);
+    const s = new Script(r.wat);
+    for (const [mem, base] of [[0, 0], [1, W]] as Array<[Mem, number]>) {
+      s.poke(mem, 0x1000, doubles([1, 2, 4])).poke(mem, 0x2000, doubles([8, 16, 32]));
+      s.invoke('rows', hex(base), hex(base + 0x8000), '(i32.const 2)');
+      s.bytes(mem, 0x8000, doubles([3, 6])).bytes(mem, 0x9000, doubles([24, 48]));
+    }
+    s.invoke('rows', hex(W), hex(0x8000), '(i32.const 1)'); // from the window into private memory: checked
+    s.bytes(0, 0x8000, doubles([3, 6]));
+    await s.run();
+  });
+
+  it('a pointer assigned before a branch out of a block counts after it; one assigned after the branch does not', async () => {
+    // probe: t = h + (k << 2) is tested in a br_if, then used after the block: hoisted with no entry value of t.
+    // late: t is assigned only when the block falls through; a read after it may see t's entry value (0: memory 0).
+    const r = await rewriteWat(`
+      (func (export "probe") (param $h i32) (param $n i32) (result i32) (local $k i32) (local $t i32) (local $s i32)
+        (loop $l
+          (block $b (br_if $b (i32.eqz (i32.load (local.tee $t (i32.add (local.get $h) (i32.shl (local.get $k) (i32.const 2))))))))
+          (local.set $s (i32.add (local.get $s) (i32.load (local.get $t))))
+          (br_if $l (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $n))))
+        (local.get $s))
+      (func (export "late") (param $p i32) (param $n i32) (result i32) (local $k i32) (local $t i32) (local $s i32)
+        (loop $l
+          (block $b
+            (br_if $b (i32.eqz (local.get $k)))
+            (local.set $t (i32.add (local.get $p) (i32.shl (local.get $k) (i32.const 2)))))
+          (local.set $s (i32.add (local.get $s) (i32.load (local.get $t))))
+          (br_if $l (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $n))))
+        (local.get $s))`);
+    expect(r).toMatchObject({ versionedLoops: 2 });
+    const [, probeWin] = loops(r.wat);
+    expect(probeWin).not.toMatch(/\(if/);
+    const tests = r.wat.split('(func').filter((f) => f.includes('(loop')).map((f) => f.slice(0, f.indexOf('(loop')));
+    expect(tests[0]).not.toMatch(/local\.get \$t/);
+    expect(tests[1]).toMatch(/local\.get \$t/); // late: t's entry value is in the test
+    const s = new Script(r.wat);
+    poke32(s, 1, 0x100, [3, 5, 7]);
+    s.expect('probe', [hex(W + 0x100), '(i32.const 3)'], '(i32.const 15)');
+    poke32(s, 0, 0, [100]);
+    poke32(s, 1, 0, [200]);
+    s.expect('late', [hex(W + 0x100), '(i32.const 3)'], '(i32.const 112)'); // 100 from memory 0, then 5 and 7
+    await s.run();
+  });
+});

@@ -6,17 +6,23 @@
  *   (if (i32.lt_u (i32.or v…) 0x7FFF0000)   ;; every condition value private
  *     (then LOOP, hoisted accesses plain memory-0 accesses)
  *     (else (if (i32.lt_s (i32.and v…) 0)     ;; every condition value in the window
- *       (then LOOP, hoisted accesses on memory 1 at ptr & 0x7FFF_FFFF, no branch)
+ *       (then LOOP, hoisted accesses on memory 1 at ptr − 2^31, no branch)
  *       (else LOOP as before, every access checked))))
  *
  * The condition values v (loop-facts.ts) are read at loop entry: nominal
  * pointers, or the entry values of the locals a base pointer derives from.
  * Accesses that are not hoistable keep their per-access check in every version.
+ * In the window version, ptr − 2^31 is folded into clang's `x + K` when the
+ * pointer has that form (access.ts), else it is `ptr & 0x7FFF_FFFF`: V8 gives
+ * memory 1 the same code as memory 0 (probed: no slower), so that one
+ * instruction per access is all the window version adds.
  *
  * Safety: isolation never depends on this. The private version only touches
  * memory 0, whose maximum (0x7FFF0000) is below 2 GiB, so a window address
- * traps there; the window version only touches memory 1 at a masked address,
- * i.e. the user's own arena, which the checked version reaches too.
+ * traps there; the window version only touches memory 1 (the user's own
+ * arena, which the checked version reaches too) at ptr − 2^31: a pointer that
+ * is not in the window after all gets a masked address or, folded, one ≥ 2^31
+ * that traps.
  * Correct programs keep their meaning under the model C compilers give us:
  * an access's pointers during one run of the loop stay in one object (plus or
  * minus a stride), so they share the region of where they start. The private
