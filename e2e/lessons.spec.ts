@@ -96,3 +96,31 @@ test('lesson 6: the zygote runs once; restored and warm starts skip it', async (
   await expect(row.getByTestId('protos.warm')).toHaveText('4');
   await expect(row.getByTestId('protos.zygotes')).toHaveText('1');
 });
+
+test('lesson 7: SGD converges with shared weights and with copies; shared uses less memory', async ({ playground }) => {
+  await playground.open();
+  await openAndRun(playground, 7);
+  // The labels' noise puts the best possible loss at 0.005; 0.05 is ten times that, where the
+  // model explains 99.6% of the starting loss (~12). Both variants get close to 0.005.
+  const report = async () => {
+    const text = (await playground.output('output.text').textContent()) ?? '';
+    const [, first, last] = /^loss ([\d.]+) -> ([\d.]+) in \d+ ms$/m.exec(text) ?? [];
+    expect(text).toMatch(/^threshold 0\.05 reached at \d+ ms$/m);
+    expect(Number(last)).toBeLessThan(0.05);
+    expect(Number(first)).toBeGreaterThan(Number(last));
+    return Number(/^weight memory: (\d+) B/m.exec(text)?.[1]);
+  };
+  const shared = await report();
+  const plot = playground.output('lesson.plot');
+  await expect(plot.locator('canvas')).toBeVisible();
+  await expect(plot.locator('[data-key="sgd_loss_shared"]')).not.toHaveAttribute('data-points', /^[01]$/);
+
+  await playground.setInput('copy');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  const copy = await report();
+  await expect(plot.locator('[data-key="sgd_loss_copy"]')).not.toHaveAttribute('data-points', /^[01]$/);
+  expect(shared).toBeGreaterThan(0);
+  expect(shared).toBeLessThan(copy);
+  await playground.page.screenshot({ path: 'e2e/screenshots/lesson-7-copy.png' });
+});

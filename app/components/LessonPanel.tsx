@@ -2,6 +2,7 @@ import { marked } from 'marked';
 import { useMemo } from 'react';
 import { lessonById } from '../store/lessons';
 import { usePlayground } from '../store/playground';
+import { LessonPlot } from './LessonPlot';
 import './LessonPanel.css';
 
 /** The open lesson above the editor: its text, and one button that runs it as it says. */
@@ -28,6 +29,7 @@ export function LessonPanel() {
         </button>
       </header>
       <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
+      {lesson.plot.length > 0 && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} />}
     </section>
   );
 }

@@ -4,7 +4,9 @@
  * `lesson<N>/<file name>`. Anyone can add one by adding a folder.
  *
  * Front matter keys: `title`, `run` (the function Run lesson calls), `input`, `view` (the tab to
- * show: output, calls, cluster, memory, state, protos) and `limit` (CPU-time limit, ms).
+ * show: output, calls, cluster, memory, state, protos), `limit` (CPU-time limit, ms) and `plot`
+ * (comma-separated state keys of the lesson's user, each a loss trace to draw live: an i32 point
+ * count, 4 bytes of padding, then (ms, value) f64 pairs).
  */
 import type { Language } from '../../runtime';
 import type { OutputTab } from '../store/types';
@@ -25,6 +27,8 @@ export interface Lesson {
   input: string;
   view: OutputTab;
   limitMs: number | null;
+  /** State keys (without the user) the lesson panel plots. */
+  plot: string[];
   functions: LessonFunction[];
 }
 
@@ -62,6 +66,7 @@ export function parseLesson(id: string, text: string, files: Record<string, stri
     input: meta.get('input') ?? '',
     view,
     limitMs: limit ? Number(limit) : null,
+    plot: (meta.get('plot') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     functions,
   };
 }

@@ -16,7 +16,12 @@ describe('lessons', () => {
     expect(() => parseLesson('09-x', '# no front matter', {})).toThrow('front matter');
     expect(() => parseLesson('09-x', '---\ntitle: X\nrun: lesson9/y\n---\n# X', { 'z.c': '' })).toThrow('run: lesson9/y');
     const lesson = parseLesson('09-x', '---\ntitle: X\nrun: lesson9/y\nview: state\nlimit: 900\n---\n# X\ntext', { 'y.c': 'int main(){}' });
-    expect(lesson).toMatchObject({ number: 9, title: 'X', run: 'lesson9/y', view: 'state', limitMs: 900, input: '' });
+    expect(lesson).toMatchObject({ number: 9, title: 'X', run: 'lesson9/y', view: 'state', limitMs: 900, input: '', plot: [] });
     expect(lesson.functions).toEqual([{ key: 'lesson9/y', language: 'c', source: 'int main(){}' }]);
+  });
+
+  it('reads the plot key as a list of state keys', () => {
+    const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nplot: loss_a, loss_b\n---\n# X', { 'y.c': '' });
+    expect(lesson.plot).toEqual(['loss_a', 'loss_b']);
   });
 });
