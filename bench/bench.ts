@@ -1,6 +1,7 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
 import { globalSuite } from './suites/global';
+import { hostSuite } from './suites/host';
 import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
@@ -25,6 +26,7 @@ async function main() {
     ['zero-copy', zeroCopySuite],
     ['proto', protoSuite],
     ['global', globalSuite],
+    ['host', hostSuite],
   ] as const) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { KERNELS, runNative } from './native.mjs';
+import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
 
 // Native first, while nothing else of ours is running.
@@ -52,8 +53,9 @@ try {
   const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
   if (error) throw new Error(`benchmark failed: ${error}`);
   await page.close();
-  // The views are measured in the app itself, after the bench page has finished.
-  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, `http://127.0.0.1:${port}/`)) };
+  // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
+  const app = `http://127.0.0.1:${port}/`;
+  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
   const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');

@@ -206,7 +206,19 @@ export type RuntimeEvent =
   /** A value moved between a local tier and the global tier (or failed to), here or in another tab. */
   | { type: 'state.global'; change: GlobalStateChange }
   /** A Proto-Faaslet was taken or invalidated, or a zygote ran. */
-  | { type: 'proto.changed'; protos: ProtoFaasletInfo[] };
+  | { type: 'proto.changed'; protos: ProtoFaasletInfo[] }
+  /** A user's files changed: a call's changes were flushed, or the page uploaded or deleted one. */
+  | { type: 'files.changed'; user: string };
+
+/** One entry of a user's files (runtime/host/files), as listed in the page. */
+export interface UserFileInfo {
+  /** Relative to the Faaslet's root '/', e.g. `data/in.txt`. */
+  path: string;
+  size: number;
+  directory: boolean;
+  /** When it was last flushed or uploaded, ms since the epoch. */
+  modifiedAt: number;
+}
 
 /** A Proto-Faaslet image or manual snapshot, as the snapshot store holds it. */
 export interface ProtoImageInfo {
@@ -389,4 +401,13 @@ export interface RuntimeApi {
   /** Which 64 KiB pages of the Faaslet's memory 0 differ from the snapshot now. */
   diffSnapshot(name: string, faaslet: number): Promise<PageDiff>;
   deleteSnapshot(name: string): Promise<void>;
+  /** The user's files, as persisted (a call's changes are flushed when it ends). */
+  listFiles(user: string): Promise<UserFileInfo[]>;
+  readFile(user: string, path: string): Promise<Uint8Array>;
+  /** Upload (or preload an input file); parent directories are made. */
+  writeFile(user: string, path: string, data: Uint8Array): Promise<void>;
+  /** A directory goes with its contents. */
+  deleteFile(user: string, path: string): Promise<void>;
+  /** Shape the function's virtual sockets to this many bytes per second; null: unshaped. For this session. */
+  setBandwidth(user: string, name: string, bytesPerSecond: number | null): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { usePlayground } from '../store/playground';
 import type { OutputTab } from '../store/playground';
 import { BuildLog } from './BuildLog';
 import { ClusterView } from './ClusterView';
+import { FilesView } from './FilesView';
 import { MemoryView } from './MemoryView';
 import { CallOutput } from './CallOutput';
 import { CallsView } from './CallsView';
@@ -24,6 +25,7 @@ export function OutputPanel() {
     { id: 'cluster', label: 'Cluster' },
     { id: 'memory', label: 'Memory' },
     { id: 'state', label: 'State' },
+    { id: 'files', label: 'Files' },
     { id: 'protos', label: 'Proto-Faaslets' },
     { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
     { id: 'log', label: 'Build log' },
@@ -60,6 +62,9 @@ export function OutputPanel() {
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'state'}>
         <StateView />
+      </div>
+      <div className="output-panel__body" role="tabpanel" hidden={tab !== 'files'}>
+        <FilesView />
       </div>
       <div className="output-panel__body" role="tabpanel" hidden={tab !== 'protos'}>
         <ProtoView />

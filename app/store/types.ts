@@ -21,7 +21,7 @@ import type { SharedFunction } from '../lib/share';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
-export type OutputTab = 'output' | 'calls' | 'cluster' | 'memory' | 'state' | 'protos' | 'problems' | 'log';
+export type OutputTab = 'output' | 'calls' | 'cluster' | 'memory' | 'state' | 'files' | 'protos' | 'problems' | 'log';
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
 export interface RuntimeView {

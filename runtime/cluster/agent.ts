@@ -22,11 +22,14 @@ import type {
   RuntimeEvent,
   SnapshotInfo,
   ToolchainStatus,
+  UserFileInfo,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
 import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel } from '../global';
 import { postAnswer, type StateMappingMode } from '../host';
 import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
+import { IdbFileStore } from '../host/files';
+import { CallResources } from './call-resources';
 import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
 import { Cluster } from './cluster';
@@ -53,6 +56,8 @@ export class HostAgent implements RuntimeApi {
   private readonly globalTier: GlobalTier;
   private readonly loaded: Promise<void>;
   private clusterChangePending = false;
+  /** Users' files, clocks and bandwidths (issue 8). */
+  private readonly resources = new CallResources(new IdbFileStore(), (user) => this.emit({ type: 'files.changed', user }));
 
   constructor(awaitMode: AwaitMode) {
     this.toolchain = createToolchain((doneBytes, totalBytes) =>
@@ -91,6 +96,7 @@ export class HostAgent implements RuntimeApi {
       awaitMode,
       (event) => this.emit(event),
       (callId) => this.globalTier.endCall(callId),
+      this.resources,
     );
     // Images are checked against the loaded functions' builds, so functions come first.
     this.loaded = this.functions.load().then(() => this.protos.load());
@@ -279,5 +285,25 @@ export class HostAgent implements RuntimeApi {
 
   async deleteSnapshot(name: string): Promise<void> {
     this.protos.delete(name);
+  }
+
+  listFiles(user: string): Promise<UserFileInfo[]> {
+    return this.resources.files.list(user);
+  }
+
+  readFile(user: string, path: string): Promise<Uint8Array> {
+    return this.resources.files.read(user, path);
+  }
+
+  writeFile(user: string, path: string, data: Uint8Array): Promise<void> {
+    return this.resources.files.write(user, path, data);
+  }
+
+  deleteFile(user: string, path: string): Promise<void> {
+    return this.resources.files.remove(user, path);
+  }
+
+  async setBandwidth(user: string, name: string, bytesPerSecond: number | null): Promise<void> {
+    this.resources.setBandwidth(`${user}/${name}`, bytesPerSecond);
   }
 }

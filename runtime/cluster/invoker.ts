@@ -16,6 +16,7 @@ import { StateArena } from '../state';
 import type { StateMappingMode } from '../host';
 import { detectCapabilities } from './capabilities';
 import type { ReleasedLock } from '../global';
+import type { CallResources } from './call-resources';
 
 export interface Invocation {
   id: number;
@@ -48,6 +49,8 @@ export class Invoker {
     private readonly emit: (event: RuntimeEvent) => void,
     /** Releases the global locks the agent holds for a call (runtime/global); they outlive a killed Faaslet otherwise. */
     private readonly releaseGlobalLocks: (callId: number) => ReleasedLock[] = () => [],
+    /** Files, clock and bandwidth per call (call-resources.ts); none in tests that do not need them. */
+    private readonly resources: CallResources | null = null,
   ) {}
 
   arena(host: number, user: string): StateArena {
@@ -94,12 +97,14 @@ export class Invoker {
         placement: { callId: call.id, parentId: call.parentId, function: fullName, kind, host, reason, at: now() },
       });
     const fn = this.functions.get(call.user, call.name);
-    const refusal = fn
+    const refused = fn
       ? limitExceeded(call.depth, this.calls.pending(call.user), this.cluster.config)
       : `no function ${fullName} has been uploaded: build it first`;
     this.calls.open({ id: call.id, parentId: call.parentId, user: call.user, name: call.name, depth: call.depth });
     this.facts.set(call.id, facts);
     this.limits.set(call.id, call.timeLimitMs);
+    // After open: an await of this call may arrive while the user's files load.
+    const refusal = refused ?? (await this.resources?.prepare(call.user)) ?? null;
 
     let outcome: CallOutcome;
     if (refusal || !fn) {
@@ -132,6 +137,7 @@ export class Invoker {
             locks: faaslet.locks,
             arena: this.arena(faaslet.host, call.user).handle,
             start,
+            ...this.resources?.jobFields(call.user, fullName),
           }),
           started: ({ faaslet, startKind }) => {
             Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() });
@@ -153,6 +159,12 @@ export class Invoker {
     }
     for (const { key, mode } of this.releaseGlobalLocks(call.id)) {
       this.output(call.id, 'stderr', `faasm: the call ended holding the global ${mode} lock on "${key}"; released\n`);
+    }
+    if (outcome.kind === 'done') {
+      // Flushed before the result is out, so the next call (or a reload) sees the files.
+      await this.resources?.finish(call.user, outcome.done.files).catch((error: unknown) => {
+        this.output(call.id, 'stderr', `faasm: the call's file changes were not saved: ${(error as Error).message}\n`);
+      });
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);

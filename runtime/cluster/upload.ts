@@ -57,6 +57,8 @@ export async function upload(
   }
   return {
     report: report(true, {
+      // malloc past this limit returns NULL (memory.grow fails at the maximum); the page is unaffected.
+      log: `${outcome.log}\nmemory limit: ${memoryLimitPages} pages (${(memoryLimitPages * 64) / 1024} MiB) per Faaslet`.trim(),
       wasmBytes: outcome.wasm.byteLength,
       imports: imports.map((i) => `${i.module}.${i.name}`),
       exports: WebAssembly.Module.exports(module).map((e) => e.name),

@@ -80,5 +80,5 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
   // A pointer call skips _start's exit path, so flush stdio as exit would.
   const dtors = job.entry.kind === 'pointer' ? exported(instance, '__wasm_call_dtors') : null;
   if (dtors && !outcome.trap) enter(dtors);
-  return { done: done(outcome, routing.output), held: started.held };
+  return { done: { ...done(outcome, routing.output), files: routing.fileChanges() }, held: started.held };
 }

@@ -3,6 +3,7 @@ import type { StartKind, WasmFrame } from '../api';
 import type { GlobalRequest } from '../global';
 import type { ProtoImage } from '../proto';
 import type { StateMappingMode } from '../host';
+import type { FileChanges, FileEntries } from '../host/files';
 import type { StateArenaHandle } from '../state';
 
 /** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
@@ -49,6 +50,12 @@ export interface RunJob {
   stateMapping?: StateMappingMode;
   /** @default a cold start that keeps no image and no instance (a bare Worker, as benchmarks use) */
   start?: StartPlan;
+  /** The user's files as the call starts, preopened as '/' (host/files); what it changes comes back in `done`. @default none */
+  files?: FileEntries;
+  /** The user's monotonic-clock high-water mark (host/clock.ts), shared by all the user's Faaslets. @default one of its own */
+  clock?: SharedArrayBuffer;
+  /** The function's bandwidth on virtual sockets (host/network), bytes per second. @default unshaped */
+  bandwidth?: number | null;
 }
 
 export type ChainTarget = { kind: 'name'; name: string } | { kind: 'pointer'; funcIndex: number };
@@ -90,4 +97,6 @@ export type FaasletToHost =
       startKind: StartKind;
       startMs: number;
       runMs: number;
+      /** What the call changed in its user's files, to flush (absent when it never ran). */
+      files?: FileChanges;
     };

@@ -4,7 +4,7 @@
  * args, stdout buffers, the call id awaits use). So the imports are bound to a routing object
  * that each call re-points at its own state.
  */
-import type { WASI } from '@bjorn3/browser_wasi_shim';
+import type { PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim';
 import {
   CopiedState,
   FaasletMemory,
@@ -15,6 +15,11 @@ import {
   type ChainContext,
   type StateMapping,
 } from '../host';
+import { createClockWord, UserClock } from '../host/clock';
+import { diffEntries, type FileChanges, type FileEntries } from '../host/files/entries';
+import { entriesOf } from '../host/files/tree';
+import { Shaper, socketWasiImports, xhrFetchSync, type NetworkContext } from '../host/network';
+import { timeAndRandomImports } from '../host/wasi-extras';
 import { LockLedger, StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -41,6 +46,16 @@ export class CallRouting {
   private readonly ledger: LockLedger | undefined;
   private stderr: CapturedStream | null = null;
   private stateMapping: StateMapping = ZERO_COPY;
+  /** The user's files as the call started, and the call's own tree of them. */
+  private files: FileEntries = new Map();
+  private root: PreopenDirectory | null = null;
+  private clock = new UserClock(createClockWord());
+  private shaper = new Shaper(null);
+  private readonly network: NetworkContext = {
+    fds: () => this.wasi?.fds ?? [],
+    shaper: () => this.shaper,
+    fetchSync: xhrFetchSync,
+  };
 
   constructor(job: RunJob) {
     this.memory = job.memory;
@@ -70,10 +85,14 @@ export class CallRouting {
   /** The import object for the instance of `job.module` on `job.memory`. */
   imports(job: RunJob): WebAssembly.Imports {
     const { memory, arena } = this;
+    const own: Record<string, WasiFunction> = {
+      ...timeAndRandomImports(this.faasletMemory, () => this.clock),
+      ...socketWasiImports(this.faasletMemory, this.network),
+    } as Record<string, WasiFunction>;
     const wasiImport = Object.fromEntries(
       [...WASI_IMPORT_NAMES].map((name) => [
         name,
-        (...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args),
+        own[name] ?? ((...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args)),
       ]),
     );
     return {
@@ -88,6 +107,7 @@ export class CallRouting {
           user: job.user,
           stateMapping: () => this.stateMapping,
           locks: this.ledger,
+          network: this.network,
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
@@ -96,7 +116,11 @@ export class CallRouting {
 
   /** Point every import at a new call; returns its stderr for host messages. */
   begin(job: RunJob, link: FaasletLink): CapturedStream {
-    const { wasi, stderr } = faasletWasi(['function.wasm', ...job.args], link.onOutput);
+    this.files = job.files ?? new Map();
+    const { wasi, stderr, root } = faasletWasi(['function.wasm', ...job.args], link.onOutput, this.files);
+    this.root = root;
+    this.clock = new UserClock(job.clock ?? createClockWord());
+    this.shaper = new Shaper(job.bandwidth ?? null);
     // The shim reads memory through `inst`; constructors may print before the entry runs.
     wasi.inst = { exports: { memory: this.memory } };
     this.wasi = wasi;
@@ -125,5 +149,10 @@ export class CallRouting {
 
   get output(): Uint8Array {
     return this.io.output;
+  }
+
+  /** What the call changed in its user's files (compared byte by byte: the shim writes in place). */
+  fileChanges(): FileChanges {
+    return diffEntries(this.files, this.root ? entriesOf(this.root.dir) : this.files);
   }
 }

@@ -1,8 +1,11 @@
 /**
- * WASI for a Faaslet through @bjorn3/browser_wasi_shim: args, an empty environment, clocks,
- * random, and stdout/stderr captured as text for the call's result.
+ * WASI for a Faaslet through @bjorn3/browser_wasi_shim: args, an empty environment, the
+ * user's files preopened as '/' (fd 3), and stdout/stderr captured as text for the call's
+ * result. Clocks, random and sockets are answered by the host (host/wasi-extras.ts, host/network).
  */
-import { ConsoleStdout, File, OpenFile, WASI } from '@bjorn3/browser_wasi_shim';
+import { ConsoleStdout, File, OpenFile, WASI, type Fd, type PreopenDirectory } from '@bjorn3/browser_wasi_shim';
+import type { FileEntries } from '../host/files/entries';
+import { preopenRoot } from '../host/files/tree';
 
 /** Past this a stream keeps only what it has and says it was cut. */
 const STREAM_LIMIT = 1 << 20;
@@ -28,21 +31,26 @@ export interface FaasletWasi {
   wasi: WASI;
   stdout: CapturedStream;
   stderr: CapturedStream;
+  /** The call's view of the user's files. */
+  root: PreopenDirectory;
 }
 
 export function faasletWasi(
   args: string[],
   onOutput: (stream: 'stdout' | 'stderr', text: string) => void,
+  files: FileEntries = new Map(),
 ): FaasletWasi {
   const stdout = new CapturedStream((text) => onOutput('stdout', text));
   const stderr = new CapturedStream((text) => onOutput('stderr', text));
-  const fds = [
+  const fds: Fd[] = [
     new OpenFile(new File(new Uint8Array(), { readonly: true })),
     new ConsoleStdout((data) => stdout.write(data)),
     new ConsoleStdout((data) => stderr.write(data)),
   ];
+  const root = preopenRoot(files);
+  fds.push(root);
   // The shim turns its debug log on unless told not to.
-  return { wasi: new WASI(args, [], fds, { debug: false }), stdout, stderr };
+  return { wasi: new WASI(args, [], fds, { debug: false }), stdout, stderr, root };
 }
 
 /** The WASI calls the shim implements, for checking a module's imports at upload. */

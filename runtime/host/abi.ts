@@ -13,6 +13,7 @@ export type AbiGroup =
   | 'local locks'
   | 'global locks'
   | 'files'
+  | 'network'
   | 'misc';
 
 export interface AbiImport {
@@ -65,6 +66,8 @@ export const FAASM_IMPORTS: readonly AbiImport[] = [
   i('__faasm_write_state_from_file', 2, true, 'files'),
   i('__faasm_conf_flag', 1, true, 'misc'),
   i('__faasm_backtrace', 1, false, 'misc'),
+  // Not Faasm's: the playground's virtual sockets (faasm/network.h; ABI.md lists no socket imports).
+  i('__faasm_net_connect', 1, true, 'network'),
 ];
 
 const byName = new Map(FAASM_IMPORTS.map((entry) => [entry.name, entry]));

@@ -9,12 +9,15 @@
  * - state.ts: the local tier of state, on the user's state arena (runtime/state);
  *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
  * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global).
+ * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
+ * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI.
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
 import { globalTierImports } from './global-tier';
-import { FaasletMemory } from './memory';
+import { networkImports, type NetworkContext } from './network';
+import { FaasletMemory, HostError } from './memory';
 import { stateImports } from './state';
 import { ZERO_COPY, type StateMapping } from './state-mapping';
 import type { LockLedger, StateArena } from '../state';
@@ -36,7 +39,14 @@ export interface HostContext {
   stateMapping?: () => StateMapping;
   /** Where the Faaslet's held locks are recorded, so they can be released if it is killed. */
   locks?: LockLedger;
+  /** The call's sockets; without it, connecting is a HostError. */
+  network?: NetworkContext;
 }
+
+const noNetwork = (): never => {
+  throw new HostError('__faasm_net_connect: this Faaslet has no network');
+};
+const NO_NETWORK: NetworkContext = { fds: noNetwork, shaper: noNetwork, fetchSync: noNetwork };
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
   const mapping = context.stateMapping ?? (() => ZERO_COPY);
@@ -46,6 +56,7 @@ export function hostInterface(memory: FaasletMemory, context: HostContext) {
     ...stateImports(memory, context.arena, context.user, mapping, context.locks),
     // Global requests ride the chain context's mailbox and post (one Faaslet ↔ agent channel).
     ...globalTierImports(memory, context.arena, context.user, mapping, context.chain),
+    ...networkImports(memory, context.network ?? NO_NETWORK),
   };
 }
 

@@ -28,11 +28,13 @@ export const LINK_FLAGS = [
   '-Wl,--import-memory',
   '-Wl,--export-memory',
   '-Wl,--export-table',
+  // mmap/munmap as wasi-libc emulates them (anonymous and private file mappings, on malloc).
+  '-lwasi-emulated-mman',
   ...['__wasm_call_ctors', '__wasm_call_dtors', '_start', '_faasm_zygote', 'malloc', 'free',
     '__heap_base', '__data_end', '__stack_pointer'].map((s) => `-Wl,--export=${s}`),
 ];
 
-const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', '-isystem', INCLUDE_DIR];
+const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', '-D_WASI_EMULATED_MMAN', '-isystem', INCLUDE_DIR];
 
 export interface CompileResult {
   ok: boolean;

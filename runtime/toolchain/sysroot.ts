@@ -5,9 +5,12 @@ import faasmH from './sysroot/include/faasm/faasm.h?raw';
 import hostInterfaceH from './sysroot/include/faasm/host_interface.h?raw';
 import inputH from './sysroot/include/faasm/input.h?raw';
 import memoryH from './sysroot/include/faasm/memory.h?raw';
+import networkH from './sysroot/include/faasm/network.h?raw';
 import randomH from './sysroot/include/faasm/random.h?raw';
 import startC from './sysroot/src/faasm_start.c?raw';
 import libfaasmC from './sysroot/src/libfaasm.c?raw';
+import dlfcnC from './sysroot/src/dlfcn.c?raw';
+import networkC from './sysroot/src/network.c?raw';
 
 /** Where the headers sit in clang's virtual file system (passed with -isystem). */
 export const INCLUDE_DIR = 'faasm-sysroot/include';
@@ -25,6 +28,7 @@ export const headerTree = {
         'host_interface.h': hostInterfaceH,
         'input.h': inputH,
         'memory.h': memoryH,
+        'network.h': networkH,
         'random.h': randomH,
       },
     },
@@ -35,4 +39,6 @@ export const headerTree = {
 export const librarySources = {
   'libfaasm.c': libfaasmC,
   'faasm_start.c': startC,
+  'network.c': networkC,
+  'dlfcn.c': dlfcnC,
 };

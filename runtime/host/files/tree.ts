@@ -1,0 +1,50 @@
+/**
+ * The user's files as the WASI shim's in-memory tree (@bjorn3/browser_wasi_shim), preopened as
+ * '/' for one call, and back to plain entries when the call ends.
+ */
+import { Directory, File, PreopenDirectory, type Inode } from '@bjorn3/browser_wasi_shim';
+import { DIRECTORY, type FileEntries } from './entries';
+
+/** Nested names first: the shim links a directory to its parent only when it is constructed with its contents. */
+type Nested = Map<string, Nested | Uint8Array>;
+
+function nest(entries: FileEntries): Nested {
+  const root: Nested = new Map();
+  const dirAt = (parts: string[]) =>
+    parts.reduce((dir, part) => {
+      let child = dir.get(part);
+      if (!(child instanceof Map)) dir.set(part, (child = new Map()));
+      return child;
+    }, root);
+  for (const [path, entry] of entries) {
+    const parts = path.split('/');
+    if (entry === DIRECTORY) dirAt(parts);
+    else dirAt(parts.slice(0, -1)).set(parts.at(-1)!, entry);
+  }
+  return root;
+}
+
+const inodes = (nested: Nested): Map<string, Inode> =>
+  new Map(
+    [...nested].map(([name, child]) => [name, child instanceof Map ? new Directory(inodes(child)) : new File(child)]),
+  );
+
+/** The root a call sees; the shim copies each file's bytes, so `entries` stays as it was. */
+export const preopenRoot = (entries: FileEntries): PreopenDirectory => new PreopenDirectory('/', inodes(nest(entries)));
+
+export function entriesOf(root: Directory): FileEntries {
+  const entries: FileEntries = new Map();
+  const walk = (dir: Directory, prefix: string) => {
+    for (const [name, inode] of dir.contents) {
+      const path = prefix + name;
+      if (inode instanceof Directory) {
+        entries.set(path, DIRECTORY);
+        walk(inode, `${path}/`);
+      } else if (inode instanceof File) {
+        entries.set(path, inode.data);
+      }
+    }
+  };
+  walk(root, '');
+  return entries;
+}
