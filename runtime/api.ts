@@ -2,9 +2,20 @@
  * The UI ↔ runtime boundary. The app reaches the runtime only through these types
  * (exposed over comlink by the host agent Worker, see runtime/index.ts).
  */
-import type { ProtoImage } from './proto';
+import type {
+  FaasletInspection,
+  GlobalKeyInfo,
+  GlobalStateChange,
+  LocalTier,
+  ModuleInterface,
+  PageDiff,
+  ProtoFaasletInfo,
+  SnapshotInfo,
+  UserFileInfo,
+} from './api-inspect';
 
-export type { ProtoImage };
+export type * from './api-inspect';
+export type { ProtoImage } from './proto';
 
 export type Language = 'c' | 'cpp' | 'wat';
 
@@ -32,11 +43,13 @@ export interface RewriteSummary {
   rewritten: boolean;
   /** Memory instructions given a routing check or sent to memory 1. */
   instrumented: number;
-  /** Memory instructions left alone because their address is provably private. */
+  /** Memory instructions left alone: provably private addresses, dead code. */
   skipped: number;
-  /** Instrumented accesses whose check moved out of a loop (one check per loop entry). */
+  /** Of the instrumented ones, those whose check moved out of a loop; they keep it in the loop's checked version. */
   hoisted: number;
+  /** Loops given a private and a window version, selected once before the loop. */
   versionedLoops: number;
+  /** Time of the pass itself (binaryen load excluded). */
   ms: number;
   /** One rewritten load before and after, as WAT. */
   example?: { function: string; before: string; after: string };
@@ -210,128 +223,6 @@ export type RuntimeEvent =
   /** A user's files changed: a call's changes were flushed, or the page uploaded or deleted one. */
   | { type: 'files.changed'; user: string };
 
-/** One entry of a user's files (runtime/host/files), as listed in the page. */
-export interface UserFileInfo {
-  /** Relative to the Faaslet's root '/', e.g. `data/in.txt`. */
-  path: string;
-  size: number;
-  directory: boolean;
-  /** When it was last flushed or uploaded, ms since the epoch. */
-  modifiedAt: number;
-}
-
-/** A Proto-Faaslet image or manual snapshot, as the snapshot store holds it. */
-export interface ProtoImageInfo {
-  /** Memory 0's size when taken, bytes. */
-  memoryBytes: number;
-  /** 64 KiB pages of memory 0 that hold non-zero bytes (the rest is not stored). */
-  pages: number;
-  /** What the image costs in the snapshot store, bytes. */
-  storedBytes: number;
-  /** Mutable globals held (the stack pointer and the rest). */
-  globals: number;
-  createdAt: Timestamp;
-  /** SHA-256 of the module it belongs to. */
-  fingerprint: string;
-}
-
-/** A function's Proto-Faaslet and how its Faaslets have started since the runtime did. */
-export interface ProtoFaasletInfo {
-  function: string;
-  /** null until a first initialisation finishes, and again after a rebuild. */
-  image: ProtoImageInfo | null;
-  /** Initialisations run (constructors, then `_faasm_zygote`): one per cold start. */
-  zygoteRuns: number;
-  starts: Record<StartKind, number>;
-}
-
-/** A snapshot taken by hand of one Faaslet's memory 0 and globals. */
-export interface SnapshotInfo {
-  name: string;
-  faaslet: number;
-  function: string;
-  image: ProtoImageInfo;
-}
-
-/** Where a Faaslet's memory 0 differs from a snapshot, in 64 KiB pages. */
-export interface PageDiff {
-  snapshot: string;
-  faaslet: number;
-  /** Pages in the Faaslet's memory 0 now. */
-  totalPages: number;
-  /** Indices of the pages that differ, ascending. */
-  changed: number[];
-}
-
-/** What a stored module imports and exports, as the engine reads it (the build inspector). */
-export interface ModuleInterface {
-  imports: { module: string; name: string; kind: WebAssembly.ImportExportKind }[];
-  exports: { name: string; kind: WebAssembly.ImportExportKind }[];
-}
-
-/** Where a module lays out memory 0 (read from its binary; null where it does not say). */
-export interface ModuleLayout {
-  /** The stack pointer's start: with `--stack-first` the stack is [0, stackTop). */
-  stackTop: number | null;
-  dataEnd: number | null;
-  heapBase: number | null;
-}
-
-/**
- * What the page needs to draw one Faaslet's memory live. `memory` is the Faaslet's own memory 0
- * (shared, so the page reads it directly, no copy, no message per frame); `image` is its
- * function's Proto-Faaslet, to show which pages the last call wrote; `tier` is the local tier
- * its shared window maps.
- */
-export interface FaasletInspection {
-  faaslet: number;
-  host: number;
-  function: string | null;
-  memory: WebAssembly.Memory | null;
-  layout: ModuleLayout | null;
-  image: ProtoImage | null;
-  tier: LocalTier | null;
-}
-
-/**
- * One host's local tier of state for one user: its arena's memory and metadata, both shared, so
- * the page reads the live bytes every Faaslet maps (open it with `openLocalTier`).
- */
-export interface LocalTier {
-  host: number;
-  user: string;
-  arena: { readonly memory: WebAssembly.Memory; readonly meta: SharedArrayBuffer };
-}
-
-/** A key in the global tier (IndexedDB): shared by every host and every tab of the origin. */
-export interface GlobalKeyInfo {
-  /** The namespaced key, `user/key`. */
-  key: string;
-  /** Fixed by the first push. */
-  size: number;
-  /** Bumped by every push. */
-  version: number;
-  updatedAt: Timestamp;
-}
-
-/**
- * push: a host's local value (or its dirty range) written to the global tier as a new version.
- * pull: the global value copied into a host's local tier. failed: a push or pull refused, and why.
- * `host` is null for a push made in another tab (told through a BroadcastChannel).
- */
-export type GlobalStateChange =
-  | {
-      kind: 'push' | 'pull';
-      key: string;
-      version: number;
-      /** Bytes moved: the dirty range for a partial push, the whole value otherwise. */
-      bytes: number;
-      size: number;
-      host: number | null;
-      callId: number | null;
-      at: Timestamp;
-    }
-  | { kind: 'failed'; key: string; host: number; callId: number; message: string; at: Timestamp };
 
 export interface Capabilities {
   crossOriginIsolated: boolean;

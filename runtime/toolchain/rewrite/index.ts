@@ -25,6 +25,7 @@
  *   (shell-harness.ts), which cannot v128.load from an imported memory.
  * - Label names must be unique in a function: loop copies are renamed (hoist.ts).
  */
+import type { RewriteSummary } from '../../api';
 import { AccessRewriter, ACCESS_KINDS } from './access';
 import { type Binaryen, type Info, type Module, type Ref, info, loadBinaryen, raw } from './binaryen';
 import { fixStateLimits, mapsState, memoryLayout } from './imports';
@@ -37,21 +38,9 @@ import { importMemoryAsShared } from '../memory-import';
 export { loadBinaryen } from './binaryen';
 export { STATE_MAX_PAGES, STATE_PTR_IMPORTS } from './imports';
 
-export interface RewriteResult {
+/** The summary the build reports (runtime/api.ts), with the rewritten module. */
+export interface RewriteResult extends RewriteSummary {
   wasm: Uint8Array;
-  rewritten: boolean;
-  /** Memory instructions that got a routing check (or a static redirect to memory 1). */
-  instrumented: number;
-  /** Memory instructions left alone: provably private addresses, dead code. */
-  skipped: number;
-  /** Of the instrumented ones, those whose check moved out of a loop (hoist.ts); they keep it in the loop's checked version. */
-  hoisted: number;
-  /** Loops given a private and a window version, selected once before the loop. */
-  versionedLoops: number;
-  /** Time of the pass itself (binaryen load excluded). */
-  ms: number;
-  /** The first rewritten load, as WAT, for a build inspector. */
-  example?: { function: string; before: string; after: string };
 }
 
 const UNCHANGED = { rewritten: false, instrumented: 0, skipped: 0, hoisted: 0, versionedLoops: 0 } as const;
