@@ -7,6 +7,9 @@
  *   module's own malloc. Writes reach the arena when the write lock is released, when the value is
  *   flagged dirty, and when the call ends; taking a lock first refreshes the copy. This is what
  *   Faasm does between hosts, here within one host.
+ *
+ * A write-back carries only the bytes the Faaslet changed since its copy was last synced: writing
+ * the whole copy would put back stale bytes over what others wrote under the lock since.
  */
 import type { StateArena, StateValue } from '../state';
 import { HostError, SHARED_WINDOW_BASE, type FaasletMemory } from './memory';
@@ -32,6 +35,8 @@ interface Copy {
   offset: number;
   length: number;
   ptr: number;
+  /** The bytes as last copied in or written back. */
+  synced: Uint8Array;
 }
 
 export class CopiedState implements StateMapping {
@@ -53,7 +58,7 @@ export class CopiedState implements StateMapping {
     if (same) return same.ptr;
     const ptr = this.malloc(Math.max(length, 1)) >>> 0;
     if (ptr === 0) throw new HostError(`__faasm_read_state_ptr: no private memory left for a ${length}-byte copy`);
-    const copy = { value, offset, length, ptr };
+    const copy = { value, offset, length, ptr, synced: new Uint8Array(length) };
     this.copies.push(copy);
     this.copyIn(copy);
     return ptr;
@@ -66,12 +71,35 @@ export class CopiedState implements StateMapping {
   writeBack(value?: StateValue): void {
     for (const copy of this.copies) {
       if (value && copy.value.slot !== value.slot) continue;
-      this.arena.bytes(copy.value, copy.offset, copy.length).set(this.memory.view('state copy', copy.ptr, copy.length));
-      this.arena.flagDirty(copy.value, copy.offset, copy.length);
+      const current = this.memory.view('state copy', copy.ptr, copy.length);
+      const target = this.arena.bytes(copy.value, copy.offset, copy.length);
+      for (const [start, end] of changedRanges(copy.synced, current)) {
+        target.set(current.subarray(start, end), start);
+        this.arena.flagDirty(copy.value, copy.offset + start, end - start);
+      }
+      copy.synced.set(current);
     }
   }
 
   private copyIn(copy: Copy): void {
-    this.memory.view('state copy', copy.ptr, copy.length).set(this.arena.bytes(copy.value, copy.offset, copy.length));
+    const source = this.arena.bytes(copy.value, copy.offset, copy.length);
+    this.memory.view('state copy', copy.ptr, copy.length).set(source);
+    copy.synced.set(source);
   }
+}
+
+/** The [start, end) runs where `after` differs from `before`. */
+export function changedRanges(before: Uint8Array, after: Uint8Array): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i < after.length; i++) {
+    if (before[i] !== after[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      ranges.push([start, i]);
+      start = -1;
+    }
+  }
+  if (start >= 0) ranges.push([start, after.length]);
+  return ranges;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StateArena } from '../state';
 import { FaasletMemory, HostError, SHARED_WINDOW_BASE } from './memory';
 import { stateImports } from './state';
-import { CopiedState, ZERO_COPY, type StateMapping } from './state-mapping';
+import { changedRanges, CopiedState, ZERO_COPY, type StateMapping } from './state-mapping';
 
 const encoder = new TextEncoder();
 
@@ -213,6 +213,27 @@ describe('copy mapping (browsers without multi-memory)', () => {
     host.__faasm_unlock_state_read(0);
   });
 
+  it('writes back only what the Faaslet changed, so an end-of-call write-back cannot undo a later locked write', () => {
+    const c = copying();
+    const { arena, host, put, private0 } = setup('alice', c.make);
+    put(0, 'k');
+    const ptr = host.__faasm_read_state_ptr(0, 4);
+    const value = arena.find('alice/k')!;
+    host.__faasm_lock_state_write(0);
+    private0()[ptr] = 1;
+    host.__faasm_unlock_state_write(0);
+
+    // Another Faaslet, under the lock, moves the value on; this one's copy is now stale.
+    arena.bytes(value).set([2, 0, 0, 7]);
+    c.copies().writeBack();
+    expect(Array.from(arena.bytes(value))).toEqual([2, 0, 0, 7]);
+
+    // A byte changed since the last sync does go back, and only that byte.
+    private0()[ptr + 1] = 9;
+    c.copies().writeBack();
+    expect(Array.from(arena.bytes(value))).toEqual([2, 9, 0, 7]);
+  });
+
   it('writes every copy back at the end of the call, and forgets them for the next', () => {
     const c = copying();
     const { arena, host, put, private0 } = setup('alice', c.make);
@@ -223,5 +244,13 @@ describe('copy mapping (browsers without multi-memory)', () => {
     expect(Array.from(arena.bytes(arena.find('alice/k')!))).toEqual([9, 9]);
     c.copies().reset();
     expect(host.__faasm_read_state_ptr(0, 2)).not.toBe(ptr);
+  });
+});
+
+describe('changedRanges', () => {
+  it('finds the runs that differ, at the edges too', () => {
+    const before = new Uint8Array([0, 0, 0, 0, 0, 0]);
+    expect(changedRanges(before, new Uint8Array([1, 0, 2, 2, 0, 3]))).toEqual([[0, 1], [2, 4], [5, 6]]);
+    expect(changedRanges(before, before.slice())).toEqual([]);
   });
 });
