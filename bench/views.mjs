@@ -90,7 +90,7 @@ export async function viewsBench(browser, baseUrl) {
   const collect = async () => {
     for (const { name, ms } of await measures(Object.keys(frames))) frames[name].push(ms);
   };
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 9; round++) {
     await show('output');
     closed.push(await runOnce());
     await show('memory');

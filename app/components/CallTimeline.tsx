@@ -2,12 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatMs } from '../lib/bytes';
 import { timed } from '../lib/frame-timing';
 import { AXIS, drawTimeline, LANE, timeScale, type Palette } from '../lib/timeline-draw';
-import { layoutTimeline, type Bar } from '../lib/timeline';
+import { layoutTimeline, type Bar, type TimelineLayout } from '../lib/timeline';
 import { usePlayground } from '../store/playground';
 import { isFinished } from '../store/trace';
 import './CallTimeline.css';
 
 const now = () => performance.timeOrigin + performance.now();
+const GROW_MS = 200;
 
 function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
@@ -25,17 +26,11 @@ export function CallTimeline() {
   const theme = usePlayground((s) => s.theme);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
-  const [clock, setClock] = useState(now);
   const [hover, setHover] = useState<{ bar: Bar; x: number; y: number } | null>(null);
   const active = useMemo(() => [...trace.nodes.values()].some((n) => !isFinished(n.state)), [trace]);
-  const layout = useMemo(() => timed('timeline.layout', () => layoutTimeline(trace.nodes.values(), active ? clock : 0)), [trace, active, clock]);
-
-  // While calls run, their bars grow: repaint a few times a second.
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setClock(now()), 100);
-    return () => clearInterval(timer);
-  }, [active]);
+  const layout = useMemo(() => timed('timeline.layout', () => layoutTimeline(trace.nodes.values(), active ? now() : 0)), [trace, active]);
+  // The latest painted layout: while calls run, bars grow between renders.
+  const painted = useRef(layout);
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -59,14 +54,27 @@ export function CallTimeline() {
     const canvas = canvasRef.current!;
     if (!palette || !shown) return; // hidden: nothing to paint, and a 0-sized canvas cannot be drawn from
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    // Resizing a canvas reallocates its bitmap: only when the size changes.
+    const [w, h] = [Math.round(width * dpr), Math.round(height * dpr)];
+    if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    timed('timeline.draw', () => drawTimeline(ctx, layout, width, palette, selected));
-  }, [layout, width, height, selected, palette, shown]);
+    const paint = (next: TimelineLayout) => {
+      painted.current = next;
+      timed('timeline.draw', () => drawTimeline(ctx, next, width, palette, selected));
+    };
+    paint(layout);
+    if (!active) return;
+    // Running bars grow a few times a second, painted without a React render: the Faaslets
+    // share the machine's cores with this thread.
+    const timer = setInterval(() => {
+      paint(timed('timeline.layout', () => layoutTimeline(usePlayground.getState().trace.nodes.values(), now())));
+    }, GROW_MS);
+    return () => clearInterval(timer);
+  }, [layout, active, width, height, selected, palette, shown]);
 
   const barAt = (clientX: number, clientY: number): { bar: Bar; x: number; y: number } | null => {
+    const layout = painted.current;
     const rect = canvasRef.current!.getBoundingClientRect();
     const x = clientX - rect.left;
     const lane = Math.floor((clientY - rect.top - AXIS) / LANE);
@@ -88,7 +96,7 @@ export function CallTimeline() {
           if (hit) usePlayground.getState().selectCall(hit.bar.callId);
         }}
       />
-      {hover && <BarTooltip {...hover} start={layout.start} flip={hover.x > window.innerWidth - 340} />}
+      {hover && <BarTooltip {...hover} start={painted.current.start} flip={hover.x > window.innerWidth - 340} />}
     </div>
   );
 }
