@@ -19,16 +19,17 @@ export function OutputPanel() {
   const callCount = usePlayground((s) => s.trace.nodes.size);
   const buildFailed = usePlayground((s) => s.build.phase === 'failed' || s.build.report?.ok === false);
 
-  const tabs: { id: OutputTab; label: string }[] = [
-    { id: 'output', label: 'Output' },
-    { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls' },
-    { id: 'cluster', label: 'Cluster' },
-    { id: 'memory', label: 'Memory' },
-    { id: 'state', label: 'State' },
-    { id: 'files', label: 'Files' },
-    { id: 'protos', label: 'Proto-Faaslets' },
-    { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems' },
-    { id: 'log', label: 'Build log' },
+  // Nine tabs fit at 1280 px: short labels, the full name in the tooltip.
+  const tabs: { id: OutputTab; label: string; title: string }[] = [
+    { id: 'output', label: 'Output', title: 'Output, stdout and stderr of the last run' },
+    { id: 'calls', label: callCount > 1 ? `Calls (${callCount})` : 'Calls', title: 'Call tree and timeline' },
+    { id: 'cluster', label: 'Cluster', title: 'Hosts and their Faaslets' },
+    { id: 'memory', label: 'Memory', title: 'Memory map and hex inspector of a Faaslet' },
+    { id: 'state', label: 'State', title: 'Local tier per host and the global tier' },
+    { id: 'files', label: 'Files', title: "The user's files" },
+    { id: 'protos', label: 'Protos', title: 'Proto-Faaslets: snapshots and restores' },
+    { id: 'problems', label: problemCount ? `Problems (${problemCount})` : 'Problems', title: 'Compiler messages' },
+    { id: 'log', label: 'Build log', title: 'Build log: compiler, rewrite and upload' },
   ];
 
   return (
@@ -41,6 +42,7 @@ export function OutputPanel() {
             aria-selected={tab === t.id}
             className={`output-panel__tab${(t.id === 'problems' || t.id === 'log') && buildFailed ? ' output-panel__tab--alert' : ''}`}
             data-testid={`output.tab.${t.id}`}
+            title={t.title}
             onClick={() => setTab(t.id)}
           >
             {t.label}
