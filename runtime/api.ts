@@ -299,6 +299,14 @@ export interface RuntimeApi {
   writeFile(user: string, path: string, data: Uint8Array): Promise<void>;
   /** A directory goes with its contents. */
   deleteFile(user: string, path: string): Promise<void>;
-  /** Shape the function's virtual sockets to this many bytes per second; null: unshaped. For this session. */
-  setBandwidth(user: string, name: string, bytesPerSecond: number | null): Promise<void>;
+  /** What the function's Faaslets may use from now on (calls already running keep theirs). For this session. */
+  setLimits(user: string, name: string, limits: FunctionLimits): Promise<void>;
+}
+
+/** What one function's Faaslets may use, set per function (Faasm's per-function limits). */
+export interface FunctionLimits {
+  /** Memory 0's maximum, whole MiB from 1 to MAX_MEMORY_LIMIT_MIB: malloc past it returns NULL. */
+  memoryMiB: number;
+  /** Its virtual sockets carry at most this many bytes per second (traffic shaping); null: unshaped. */
+  bytesPerSecond: number | null;
 }

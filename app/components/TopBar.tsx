@@ -2,6 +2,7 @@ import { usePlayground } from '../store/playground';
 import { LanguageSelect } from './LanguageSelect';
 import { RunControls } from './RunControls';
 import { CallSettings } from './CallSettings';
+import { FunctionLimitsButton } from './FunctionLimits';
 import { ShareButton } from './ShareButton';
 import { LessonPicker } from './LessonPicker';
 import './TopBar.css';
@@ -21,6 +22,7 @@ export function TopBar() {
       <LanguageSelect />
       <RunControls disabled={!runtimeReady} />
       <CallSettings />
+      <FunctionLimitsButton />
       <ShareButton />
       <LessonPicker />
       <span className="top-bar__hint">{shortcutHint}</span>

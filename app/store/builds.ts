@@ -1,4 +1,5 @@
 /** Build actions: load the toolchain once, build and upload one function or all of a user's. */
+import { sendLimits } from './limits';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { sourceOf } from './workspace';
@@ -44,6 +45,7 @@ export function buildActions(set: SetState, get: GetState): BuildActions {
     }
     set((st) => ({ build: { ...st.build, phase: 'building' } }));
     try {
+      await sendLimits(Object.values(get().functions)); // the upload checks memory 0 against its limit
       const report = await api.build({ user: f.user, name: f.name, language, source });
       set((st) => ({
         build: { phase: 'done', ...started, report },

@@ -1,5 +1,5 @@
 /** Workspace actions: create, rename, delete and switch functions; edit the current one. */
-import type { Language } from '../../runtime';
+import { checkLimits, type Language } from '../../runtime';
 import { starterSource } from '../examples';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
@@ -9,7 +9,7 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
 
 type FunctionActions = Pick<
   PlaygroundState,
-  'selectFunction' | 'createFunction' | 'renameFunction' | 'deleteFunction' | 'setLanguage' | 'setSource' | 'setInput'
+  'selectFunction' | 'createFunction' | 'renameFunction' | 'deleteFunction' | 'setLanguage' | 'setSource' | 'setInput' | 'setLimits'
 >;
 
 export function functionActions(set: SetState, get: GetState): FunctionActions {
@@ -92,5 +92,12 @@ export function functionActions(set: SetState, get: GetState): FunctionActions {
     setSource: (key, language, source) => patchFunction(key, (f) => ({ sources: { ...f.sources, [language]: source } })),
 
     setInput: (input) => patchFunction(get().current, () => ({ input })),
+
+    setLimits(limits) {
+      const problem = checkLimits(limits);
+      if (problem) return problem;
+      patchFunction(get().current, () => ({ limits: { memoryMiB: limits.memoryMiB, bytesPerSecond: limits.bytesPerSecond || null } }));
+      return null;
+    },
   };
 }

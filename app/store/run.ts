@@ -1,5 +1,6 @@
 /** Run and Stop: one call from the page, whose chained calls the trace collects. */
 import type { CallResult } from '../../runtime';
+import { sendLimits } from './limits';
 import { session } from './session';
 import { emptyTrace } from './trace';
 import type { CallView, GetState, PlaygroundState, SetState } from './types';
@@ -57,6 +58,7 @@ export function runActions(set: SetState, get: GetState): RunActions {
       const { cpuTimeLimitMs } = get();
       set((st) => ({ call: { ...st.call, phase: 'running' }, trace: { ...st.trace, awaitingRoot: true } }));
       try {
+        await sendLimits(Object.values(get().functions));
         finishCall(set, get, await api.call({ user: f.user, name: f.name, input: new TextEncoder().encode(f.input), cpuTimeLimitMs }));
       } catch (e) {
         patchCall({ phase: 'failed', error: errorMessage(e) });

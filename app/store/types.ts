@@ -7,6 +7,7 @@ import type {
   Diagnostic,
   FaasletInspection,
   FunctionInfo,
+  FunctionLimits,
   IsolationProblem,
   Language,
   LocalTier,
@@ -138,6 +139,8 @@ export interface PlaygroundState extends Workspace {
   setLanguage(language: Language): void;
   setSource(key: string, language: Language, source: string): void;
   setInput(input: string): void;
+  /** The current function's memory and bandwidth limits; an error message, or null when set. */
+  setLimits(limits: FunctionLimits): string | null;
   setClusterSize(size: Partial<ClusterSize>): void;
   selectCall(callId: number | null): void;
   setCpuTimeLimit(ms: number): void;

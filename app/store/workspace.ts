@@ -2,7 +2,7 @@
  * What the person typed — every function's sources and input — kept in localStorage so a
  * reload restores it. Version 1 held one function; it becomes `demo/hello`.
  */
-import type { Language } from '../../runtime';
+import { checkLimits, type FunctionLimits, type Language } from '../../runtime';
 import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY } from '../examples';
 
 export type Theme = 'dark' | 'light';
@@ -15,6 +15,8 @@ export interface FunctionDoc {
   /** Each language keeps its own text; `sources[language]` is always there. */
   sources: Partial<Record<Language, string>>;
   input: string;
+  /** Memory and bandwidth of its Faaslets; absent: the runtime's defaults. */
+  limits?: FunctionLimits;
 }
 
 export interface ClusterSize {
@@ -91,6 +93,10 @@ function readFunction(key: string, stored: unknown): FunctionDoc | null {
   const doc: FunctionDoc = { ...parsed, language: stored.language, sources: {}, input: '' };
   readSources(stored.sources, doc.sources);
   if (typeof stored.input === 'string') doc.input = stored.input;
+  if (isObject(stored.limits)) {
+    const limits = { memoryMiB: stored.limits.memoryMiB, bytesPerSecond: stored.limits.bytesPerSecond ?? null } as FunctionLimits;
+    if (checkLimits(limits) === null) doc.limits = limits;
+  }
   return doc.sources[doc.language] === undefined ? null : doc;
 }
 

@@ -12,6 +12,7 @@ import type {
   ClusterView,
   FunctionInfo,
   FaasletInspection,
+  FunctionLimits,
   FunctionSource,
   GlobalKeyInfo,
   LocalTier,
@@ -37,10 +38,9 @@ import type { FaasletHandle } from './faaslet-handle';
 import { FunctionStore } from './functions';
 import { Invoker } from './invoker';
 import { ProtoFaaslets } from './protos';
+import { PAGES_PER_MIB } from './limits';
 import { upload } from './upload';
 
-/** A Faaslet's memory limit: 256 MiB, well under the 2 GiB private half of the address space. */
-export const DEFAULT_MEMORY_LIMIT_PAGES = 4096;
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
 export const DEFAULT_CLUSTER: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024 };
 
@@ -56,7 +56,7 @@ export class HostAgent implements RuntimeApi {
   private readonly globalTier: GlobalTier;
   private readonly loaded: Promise<void>;
   private clusterChangePending = false;
-  /** Users' files, clocks and bandwidths (issue 8). */
+  /** Users' files, clocks and functions' limits (issue 8). */
   private readonly resources = new CallResources(new IdbFileStore(), (user) => this.emit({ type: 'files.changed', user }));
 
   constructor(awaitMode: AwaitMode) {
@@ -78,7 +78,6 @@ export class HostAgent implements RuntimeApi {
           }),
       },
       () => this.clusterChanged(),
-      DEFAULT_MEMORY_LIMIT_PAGES,
     );
     this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
     this.globalTier = new GlobalTier({
@@ -149,7 +148,8 @@ export class HostAgent implements RuntimeApi {
     // Without multi-memory a rewritten module could not even be instantiated: state is copied instead.
     const rewrite = detectCapabilities().multiMemory;
     const outcome = await this.toolchain.build({ language: source.language, source: source.source, rewrite });
-    const { report, stored } = await upload(source, outcome, startedAt, DEFAULT_MEMORY_LIMIT_PAGES);
+    const limits = this.resources.limitsOf(`${source.user}/${source.name}`);
+    const { report, stored } = await upload(source, outcome, startedAt, limits.memoryMiB * PAGES_PER_MIB);
     if (stored) {
       await this.loaded;
       await this.functions.put(stored);
@@ -303,7 +303,7 @@ export class HostAgent implements RuntimeApi {
     return this.resources.files.remove(user, path);
   }
 
-  async setBandwidth(user: string, name: string, bytesPerSecond: number | null): Promise<void> {
-    this.resources.setBandwidth(`${user}/${name}`, bytesPerSecond);
+  async setLimits(user: string, name: string, limits: FunctionLimits): Promise<void> {
+    this.resources.setLimits(`${user}/${name}`, limits);
   }
 }

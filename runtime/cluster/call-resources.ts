@@ -1,18 +1,21 @@
 /**
  * What a call gets from its host beyond calls and state (issue 8): its user's files, its user's
- * monotonic clock, and its function's bandwidth on virtual sockets. The agent keeps them here and
- * the invoker puts them in each RunJob; a call's file changes come back to be flushed.
+ * monotonic clock, and its function's limits (memory, bandwidth on virtual sockets). The agent
+ * keeps them here and the invoker puts them in each RunJob; a call's file changes come back to be
+ * flushed.
  */
+import type { FunctionLimits } from '../api';
 import type { RunJob } from '../faaslet';
 import { createClockWord } from '../host/clock';
 import { UserFiles, type FileChanges, type FileStore } from '../host/files';
+import { checkLimits, DEFAULT_LIMITS } from './limits';
 
 export class CallResources {
   readonly files: UserFiles;
   /** One high-water mark per user, shared by every Faaslet of the user on every host. */
   private readonly clocks = new Map<string, SharedArrayBuffer>();
-  /** Bytes per second by `user/function`; kept for the session (not persisted). */
-  private readonly bandwidths = new Map<string, number>();
+  /** By `user/function`; kept for the session (the page keeps them with the workspace). */
+  private readonly limits = new Map<string, FunctionLimits>();
 
   constructor(store: FileStore, filesChanged: (user: string) => void) {
     this.files = new UserFiles(store, filesChanged);
@@ -32,16 +35,20 @@ export class CallResources {
   jobFields(user: string, fn: string): Pick<RunJob, 'files' | 'clock' | 'bandwidth'> {
     let clock = this.clocks.get(user);
     if (!clock) this.clocks.set(user, (clock = createClockWord()));
-    return { files: this.files.snapshot(user), clock, bandwidth: this.bandwidths.get(fn) ?? null };
+    return { files: this.files.snapshot(user), clock, bandwidth: this.limitsOf(fn).bytesPerSecond };
   }
 
   finish(user: string, changes: FileChanges | undefined): Promise<void> {
     return changes ? this.files.flush(user, changes) : Promise.resolve();
   }
 
-  /** null or 0: unshaped. */
-  setBandwidth(fn: string, bytesPerSecond: number | null): void {
-    if (bytesPerSecond && bytesPerSecond > 0) this.bandwidths.set(fn, bytesPerSecond);
-    else this.bandwidths.delete(fn);
+  limitsOf(fn: string): FunctionLimits {
+    return this.limits.get(fn) ?? DEFAULT_LIMITS;
+  }
+
+  setLimits(fn: string, limits: FunctionLimits): void {
+    const problem = checkLimits(limits);
+    if (problem) throw new RangeError(`${fn}: ${problem}`);
+    this.limits.set(fn, { memoryMiB: limits.memoryMiB, bytesPerSecond: limits.bytesPerSecond || null });
   }
 }

@@ -13,16 +13,16 @@ function clusterWith(hosts: number, slots: number, script: () => Script) {
     spawn,
     { output() {}, chain() {}, await() {}, proto() {} },
     () => {},
-    16,
   );
   return { cluster, spawned };
 }
 
-function call(callId: number, placements: Placement['kind'][], fn = 'demo/f', image: ProtoImage | null = null): ClusterCall {
+function call(callId: number, placements: Placement['kind'][], fn = 'demo/f', image: ProtoImage | null = null, memoryLimitPages = 16): ClusterCall {
   return {
     callId,
     function: fn,
     minPages: 1,
+    memoryLimitPages,
     module,
     fingerprint: 'f1',
     image: () => image,
@@ -112,5 +112,29 @@ describe('Cluster', () => {
     expect(second.placed?.startKind).toBe('restored');
     expect(second.placed?.faaslet.memory).toBe(memory);
     expect(second.placed?.faaslet.function).toBe('demo/f');
+  });
+
+  it('makes memory 0 with the function\'s limit as its maximum, and a new limit means a new memory', async () => {
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(2 * PAGE_SIZE)), {}, 'f1');
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    const first = await cluster.run(call(1, [], 'demo/f', image, 4), 1000);
+    const memory = first.placed!.faaslet.memory!;
+    expect(memory.grow(2)).toBe(2);
+    expect(() => memory.grow(1)).toThrow(RangeError);
+    // Same module, same image: warm, were it not for the limit the person changed.
+    const second = await cluster.run(call(2, [], 'demo/f', image, 8), 1000);
+    expect(second.placed?.startKind).toBe('restored');
+    expect(second.placed?.faaslet.memory).not.toBe(memory);
+    expect(second.placed?.faaslet.memoryLimitPages).toBe(8);
+  });
+
+  it('refuses a call whose module or Proto-Faaslet needs more than its memory limit, and runs the next', async () => {
+    const image = captureImage(new Uint8Array(new SharedArrayBuffer(3 * PAGE_SIZE)), {}, 'f1');
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    const placements: Placement['kind'][] = [];
+    const refused = await cluster.run(call(1, placements, 'demo/f', image, 2), 1000);
+    expect(refused).toEqual({ placed: null, refused: 'refused: demo/f has a memory limit of 0.13 MiB, and its Proto-Faaslet holds 0.19 MiB' });
+    expect(placements).toEqual(['refused']);
+    expect((await cluster.run(call(2, [], 'demo/f', image, 3), 1000)).placed?.startKind).toBe('restored');
   });
 });

@@ -25,18 +25,30 @@ export interface Placed {
 
 /**
  * For a function that has a Proto-Faaslet: warm when the Faaslet holds this very module and a
- * memory the image's size (memories never shrink, and `memory.size` is visible to the program),
- * else restored. Without an image the start is cold.
+ * memory the image's size (memories never shrink, and `memory.size` is visible to the program)
+ * made with the function's memory limit, else restored. Without an image the start is cold.
  * A rebuilt function has a new module, so a Faaslet holding the old one is not warm.
  */
 export function startKindFor(
-  call: Pick<ClusterCall, 'module' | 'image'>,
-  faaslet: Pick<FaasletHandle, 'module' | 'memory'>,
+  call: Pick<ClusterCall, 'module' | 'image' | 'memoryLimitPages'>,
+  faaslet: Pick<FaasletMemoryFacts, 'module' | 'memory' | 'memoryLimitPages'>,
   holdsFunction: boolean,
 ): 'warm' | 'restored' {
   const image = call.image();
   const sameModule = holdsFunction && faaslet.module === call.module;
-  return sameModule && faaslet.memory?.buffer.byteLength === image?.memoryBytes ? 'warm' : 'restored';
+  const sameMemory = faaslet.memory?.buffer.byteLength === image?.memoryBytes && faaslet.memoryLimitPages === call.memoryLimitPages;
+  return sameModule && sameMemory ? 'warm' : 'restored';
+}
+
+type FaasletMemoryFacts = Pick<FaasletHandle, 'module' | 'memory' | 'memoryLimitPages'>;
+
+/** Why a call cannot start within its function's memory limit, or null. */
+export function memoryLimitRefusal(call: Pick<ClusterCall, 'function' | 'minPages' | 'memoryLimitPages'>, image: ProtoImage | null): string | null {
+  const needed = Math.max(call.minPages, image ? image.memoryBytes / PAGE_SIZE : 0);
+  if (needed <= call.memoryLimitPages) return null;
+  const mib = (pages: number) => `${(pages / 16).toFixed(pages % 16 ? 2 : 0)} MiB`;
+  const what = image && image.memoryBytes / PAGE_SIZE > call.minPages ? 'its Proto-Faaslet holds' : 'its module needs';
+  return `refused: ${call.function} has a memory limit of ${mib(call.memoryLimitPages)}, and ${what} ${mib(needed)}`;
 }
 
 /** What the cluster needs from the agent to start a call once it has a Faaslet. */
@@ -44,6 +56,8 @@ export interface ClusterCall {
   callId: number;
   function: string;
   minPages: number;
+  /** The maximum of the Faaslet's memory 0: the function's memory limit. */
+  memoryLimitPages: number;
   module: WebAssembly.Module;
   /** SHA-256 of the module's wasm, which its Proto-Faaslet must carry. */
   fingerprint: string;
@@ -76,7 +90,6 @@ export class Cluster {
     private readonly spawn: (name: string) => Worker,
     private readonly events: FaasletEvents,
     private readonly changed: () => void,
-    private readonly memoryLimitPages: number,
   ) {
     this.resize();
   }
@@ -146,22 +159,33 @@ export class Cluster {
       return false;
     }
     const host = this.hosts[decision.host]!;
+    const image = call.image();
+    const overLimit = memoryLimitRefusal(call, image);
+    if (overLimit) {
+      call.placed({ kind: 'refused', host: host.id, reason: overLimit });
+      resolve(overLimit);
+      return true;
+    }
     const faaslet =
       decision.faaslet === null ? this.startFaaslet(host) : host.faaslets.find((f) => f.id === decision.faaslet)!;
-    const image = call.image();
     const start: StartPlan = image
       ? { kind: startKindFor(call, faaslet, decision.kind === 'warm'), fingerprint: call.fingerprint, image }
       : { kind: 'cold', fingerprint: call.fingerprint, capture: true };
     // A restore may reuse the Faaslet's memory (it grows to the image's size and is overwritten
     // whole): no fresh pages to fault in, and one memory fewer against the page's limit.
-    const reusable = start.kind === 'restored' && faaslet.memory && faaslet.memory.buffer.byteLength <= image!.memoryBytes;
+    const reusable =
+      start.kind === 'restored' &&
+      faaslet.memory &&
+      faaslet.memory.buffer.byteLength <= image!.memoryBytes &&
+      faaslet.memoryLimitPages === call.memoryLimitPages;
     if (start.kind !== 'warm' && !reusable) {
       try {
         faaslet.memory = new WebAssembly.Memory({
           initial: image ? image.memoryBytes / PAGE_SIZE : call.minPages,
-          maximum: this.memoryLimitPages,
+          maximum: call.memoryLimitPages,
           shared: true,
         });
+        faaslet.memoryLimitPages = call.memoryLimitPages;
       } catch (error) {
         const reason = `refused: the browser would not give this page another wasm memory (${(error as Error).message})`;
         call.placed({ kind: 'refused', host: host.id, reason });

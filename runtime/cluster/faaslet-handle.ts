@@ -44,6 +44,8 @@ export class FaasletHandle {
   function: string | null = null;
   module: WebAssembly.Module | null = null;
   memory: WebAssembly.Memory | null = null;
+  /** The maximum `memory` was made with (a wasm memory does not say): its function's limit then. */
+  memoryLimitPages = 0;
   blockedIn: string | null = null;
   calls = 0;
   /** How its last call started: cold, restored from the Proto-Faaslet, or warm. */

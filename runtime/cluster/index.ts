@@ -12,5 +12,6 @@
  * Pitfalls: a Faaslet blocked in await holds no slot (else a chain deeper than the slots
  * would deadlock), so Workers beyond the slots may start, up to MAX_LIVE_FAASLETS.
  */
-export { HostAgent, DEFAULT_CPU_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_PAGES, DEFAULT_CLUSTER } from './agent';
+export { HostAgent, DEFAULT_CPU_TIME_LIMIT_MS, DEFAULT_CLUSTER } from './agent';
+export { checkLimits, DEFAULT_LIMITS, MAX_MEMORY_LIMIT_MIB } from './limits';
 export { Cluster, MAX_LIVE_FAASLETS } from './cluster';

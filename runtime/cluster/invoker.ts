@@ -17,6 +17,7 @@ import type { StateMappingMode } from '../host';
 import { detectCapabilities } from './capabilities';
 import type { ReleasedLock } from '../global';
 import type { CallResources } from './call-resources';
+import { DEFAULT_LIMITS, PAGES_PER_MIB } from './limits';
 
 export interface Invocation {
   id: number;
@@ -116,6 +117,7 @@ export class Invoker {
           callId: call.id,
           function: fullName,
           minPages: fn.minPages,
+          memoryLimitPages: (this.resources?.limitsOf(fullName) ?? DEFAULT_LIMITS).memoryMiB * PAGES_PER_MIB,
           module: fn.module,
           fingerprint: fn.fingerprint,
           image: () => this.protos.image(fullName),

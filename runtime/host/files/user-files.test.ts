@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY, type FileChanges, type FileEntries } from './entries';
-import type { FileStore } from './store';
+import { MemoryFileStore } from './memory-store.test-support';
 import { UserFiles } from './user-files';
-
-/** The IndexedDB store's behaviour, in memory. */
-class MemoryFileStore implements FileStore {
-  readonly users = new Map<string, FileEntries>();
-  async load(user: string) {
-    return new Map(this.users.get(user) ?? []);
-  }
-  async list(user: string) {
-    return [...(this.users.get(user) ?? [])].map(([path, e]) => ({
-      path,
-      size: e === DIRECTORY ? 0 : e.byteLength,
-      directory: e === DIRECTORY,
-      modifiedAt: 0,
-    }));
-  }
-  async apply(user: string, { written, removed }: FileChanges) {
-    const files = this.users.get(user) ?? new Map();
-    for (const path of removed) files.delete(path);
-    for (const [path, entry] of written) files.set(path, entry);
-    this.users.set(user, files);
-  }
-}
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
