@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { DEFAULT_LIMITS, MAX_MEMORY_LIMIT_MIB } from '../../runtime';
 import { limitsOf } from '../store/limits';
 import { usePlayground } from '../store/playground';
@@ -49,36 +49,12 @@ function FunctionLimitsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={`Limits of ${current}`} testId="limits.dialog" onClose={onClose}>
       <form className="function-limits" onSubmit={save} noValidate>
-        <label className="function-limits__row">
-          <span>Memory</span>
-          <input
-            className="field"
-            data-testid="limits.memory"
-            type="number"
-            min={1}
-            max={MAX_MEMORY_LIMIT_MIB}
-            value={memory}
-            onChange={(e) => setMemory(e.target.value)}
-            autoFocus
-          />
-          <span>MiB</span>
-          <small>Memory 0 of each Faaslet stops growing here: malloc returns NULL, mmap fails with ENOMEM. Default {DEFAULT_LIMITS.memoryMiB} MiB.</small>
-        </label>
-        <label className="function-limits__row">
-          <span>Bandwidth</span>
-          <input
-            className="field"
-            data-testid="limits.bandwidth"
-            type="number"
-            min={0}
-            step="any"
-            placeholder="unshaped"
-            value={bandwidth}
-            onChange={(e) => setBandwidth(e.target.value)}
-          />
-          <span>KiB/s</span>
-          <small>Virtual sockets send and receive at most this fast (traffic shaping). Empty or 0: unshaped.</small>
-        </label>
+        <LimitRow label="Memory" unit="MiB" testId="limits.memory" value={memory} onChange={setMemory} min={1} max={MAX_MEMORY_LIMIT_MIB} autoFocus>
+          Memory 0 of each Faaslet stops growing here: malloc returns NULL, mmap fails with ENOMEM. Default {DEFAULT_LIMITS.memoryMiB} MiB.
+        </LimitRow>
+        <LimitRow label="Bandwidth" unit="KiB/s" testId="limits.bandwidth" value={bandwidth} onChange={setBandwidth} min={0} placeholder="unshaped">
+          Virtual sockets send and receive at most this fast (traffic shaping). Empty or 0: unshaped.
+        </LimitRow>
         {error && (
           <p className="function-limits__error" role="alert" data-testid="limits.error">
             {error}
@@ -95,5 +71,30 @@ function FunctionLimitsDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
     </Dialog>
+  );
+}
+
+interface LimitRowProps {
+  label: string;
+  unit: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  min: number;
+  max?: number;
+  placeholder?: string;
+  autoFocus?: boolean;
+  /** What the limit does. */
+  children: ReactNode;
+}
+
+function LimitRow({ label, unit, testId, value, onChange, children, ...input }: LimitRowProps) {
+  return (
+    <label className="function-limits__row">
+      <span>{label}</span>
+      <input className="field" data-testid={testId} type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+      <span>{unit}</span>
+      <small>{children}</small>
+    </label>
   );
 }
