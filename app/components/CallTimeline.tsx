@@ -9,6 +9,7 @@ import './CallTimeline.css';
 
 const now = () => performance.timeOrigin + performance.now();
 const GROW_MS = 200;
+const palettes = new Map<string, Palette>();
 
 function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
@@ -39,13 +40,19 @@ export function CallTimeline() {
     return () => observer.disconnect();
   }, []);
 
-  // Reading CSS forces a style recalc of the page: once per theme, not once per paint. A frame
-  // later, because App applies the theme in its own effect, which runs after this one.
-  const [palette, setPalette] = useState<Palette | null>(null);
+  // Reading CSS forces a style recalc of the page: once per theme, not once per paint or mount. A
+  // frame later, because App applies the theme in its own effect, which runs after this one.
+  const [palette, setPalette] = useState<Palette | null>(() => palettes.get(theme) ?? null);
   const shown = width > 0;
   useEffect(() => {
     if (!shown) return;
-    const frame = requestAnimationFrame(() => setPalette(readPalette(canvasRef.current!)));
+    const known = palettes.get(theme);
+    if (known) return setPalette(known);
+    const frame = requestAnimationFrame(() => {
+      const read = readPalette(canvasRef.current!);
+      palettes.set(theme, read);
+      setPalette(read);
+    });
     return () => cancelAnimationFrame(frame);
   }, [theme, shown]);
 

@@ -8,10 +8,12 @@ import './CallsView.css';
 export function CallsView() {
   const count = usePlayground((s) => s.trace.nodes.size);
   const running = usePlayground((s) => s.call.phase === 'running');
-  if (count === 0) {
+  // While a run waits for its first call the view stays mounted: a person watching it sees the
+  // timeline fill, and nothing is rebuilt while the Faaslets start.
+  if (count === 0 && !running) {
     return (
       <p className="panel-hint">
-        {running ? 'Waiting for the first call…' : 'Run a function to see the calls it makes: the tree, and a timeline across hosts.'}
+        Run a function to see the calls it makes: the tree, and a timeline across hosts.
       </p>
     );
   }
