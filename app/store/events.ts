@@ -12,18 +12,25 @@ import type { GetState, PlaygroundState, SetState } from './types';
 
 const BATCH_MS = 100;
 
-export function eventPump(set: SetState, get: GetState): (event: RuntimeEvent) => void {
+export interface EventPump {
+  push(event: RuntimeEvent): void;
+  /** Applies what is queued now: a new run must not take the last run's late events as its own. */
+  flush(): void;
+}
+
+export function eventPump(set: SetState, get: GetState): EventPump {
   let queue: RuntimeEvent[] = [];
   let scheduled = false;
   let flushedAt = -Infinity;
   const flush = () => {
     scheduled = false;
+    if (queue.length === 0) return;
     flushedAt = performance.now();
     const batch = queue;
     queue = [];
     applyBatch(set, get, batch);
   };
-  return (event) => {
+  const push = (event: RuntimeEvent) => {
     queue.push(event);
     if (scheduled) return;
     scheduled = true;
@@ -31,6 +38,7 @@ export function eventPump(set: SetState, get: GetState): (event: RuntimeEvent) =
     // Hidden tabs get no animation frames; the timer alone keeps the store current there.
     setTimeout(() => (document.hidden ? flush() : requestAnimationFrame(flush)), wait);
   };
+  return { push, flush };
 }
 
 function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
@@ -69,7 +77,8 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
   set({ ...patch, call });
   for (const event of batch) {
     if (event.type !== 'call.finished') continue;
-    finishCall(set, get, event.result);
+    // Only this run's root ends the run; any other result is a child's, or an earlier run's.
+    if (event.result.callId === trace.rootId) finishCall(set, get, event.result);
     void get().refreshInspection(event.result.faaslet);
   }
   // Start counts change with every call, without an event of their own: once per finished run.

@@ -82,7 +82,9 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
     try {
       const connection = await connectRuntime(runtimeOptions(location.search));
       session.connection = connection;
-      connection.onEvent(eventPump(set, get));
+      const pump = eventPump(set, get);
+      session.flushEvents = pump.flush;
+      connection.onEvent(pump.push);
       void ensureToolchain(set, get);
       const { api } = connection;
       const [capabilities, uploaded, clusterView, localTiers, globalKeys] = await Promise.all([

@@ -37,6 +37,7 @@ export function runActions(set: SetState, get: GetState): RunActions {
       const f = s.functions[key];
       const busy = s.call.phase === 'running' || s.call.phase === 'building';
       if (!api || !f || s.runtime.phase !== 'ready' || busy) return;
+      session.flushEvents();
       const built = s.built[key];
       const stale = !built || built.language !== f.language || built.source !== sourceOf(f);
       // Clear the last result now, so nobody mistakes it for this run's.

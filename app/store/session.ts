@@ -5,4 +5,6 @@ export const session: {
   connection: RuntimeConnection | null;
   /** Resolves to whether the toolchain loaded; builds wait on it. */
   toolchain: Promise<boolean> | null;
-} = { connection: null, toolchain: null };
+  /** Applies runtime events still queued for the store (events.ts). */
+  flushEvents: () => void;
+} = { connection: null, toolchain: null, flushEvents: () => {} };
