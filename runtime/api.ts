@@ -19,12 +19,17 @@ export type { ProtoImage } from './proto';
 
 export type Language = 'c' | 'cpp' | 'wat';
 
+/** A function runs; a library is a side module that functions load with dlopen (`/lib/<name>.so`). */
+export type FunctionKind = 'function' | 'library';
+
 /** A function's source, named as Faasm names functions: `user/function`. */
 export interface FunctionSource {
   user: string;
   name: string;
   language: Language;
   source: string;
+  /** @default 'function' */
+  kind?: FunctionKind;
 }
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -192,6 +197,7 @@ export interface FunctionInfo {
   user: string;
   name: string;
   language: Language;
+  kind: FunctionKind;
   wasmBytes: number;
   builtAt: Timestamp;
 }

@@ -20,6 +20,7 @@ export function ExamplesGallery({ onClose }: { onClose: () => void }) {
               <div className="examples__text">
                 <div className="examples__name">
                   <code>{example.key}</code>
+                  {example.kind === 'library' && <span className="function-item__kind">library</span>}
                   <span className="function-item__language">{LANGUAGES.find((l) => l.id === example.language)?.label}</span>
                 </div>
                 <p className="examples__description">{example.description}</p>

@@ -59,6 +59,11 @@ export function FunctionItem({ doc }: { doc: FunctionDoc }) {
         <button className="function-item__select" data-testid="functions.select" aria-current={selected} onClick={() => selectFunction(key)}>
           <span className={`function-item__dot function-item__dot--${upload.state}`} title={upload.title} />
           <span className="function-item__name">{doc.name}</span>
+          {doc.kind === 'library' && (
+            <span className="function-item__kind" data-testid="functions.library" title={`A library: building it installs /lib/${doc.name}.so for dlopen`}>
+              lib
+            </span>
+          )}
           <span className="function-item__language">{language.extension}</span>
         </button>
       )}

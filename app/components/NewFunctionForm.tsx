@@ -1,18 +1,19 @@
 import { LanguagePicker } from './LanguagePicker';
 import { useState, type FormEvent } from 'react';
-import type { Language } from '../../runtime';
+import type { FunctionKind, Language } from '../../runtime';
 import { usePlayground } from '../store/playground';
 
-/** Name (`user/name`) and language of a new function; it starts as a working copy of hello. */
+/** Name (`user/name`), kind and language of a new function (a working copy of hello) or library. */
 export function NewFunctionForm({ onDone }: { onDone: () => void }) {
   const user = usePlayground((s) => s.functions[s.current]!.user);
   const [name, setName] = useState(`${user}/`);
   const [language, setLanguage] = useState<Language>('c');
+  const [kind, setKind] = useState<FunctionKind>('function');
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const message = usePlayground.getState().createFunction(name, language);
+    const message = usePlayground.getState().createFunction(name, language, kind);
     setError(message);
     if (!message) onDone();
   };
@@ -30,7 +31,23 @@ export function NewFunctionForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setName(e.target.value)}
       />
       <div className="new-function__row">
-        <LanguagePicker value={language} onChange={setLanguage} testId="functions.new.language" />
+        <select
+          className="field"
+          aria-label="Kind"
+          data-testid="functions.new.kind"
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as FunctionKind;
+            setKind(next);
+            if (next === 'library' && language === 'wat') setLanguage('c');
+          }}
+        >
+          <option value="function">Function</option>
+          <option value="library" title="A shared library (.so) that functions load with dlopen">Library (.so)</option>
+        </select>
+      </div>
+      <div className="new-function__row">
+        <LanguagePicker value={language} onChange={setLanguage} testId="functions.new.language" library={kind === 'library'} />
         <button className="button button--primary" data-testid="functions.new.create" type="submit">
           Create
         </button>

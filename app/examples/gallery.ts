@@ -1,5 +1,5 @@
 /** The examples gallery: hello and every example, each with a line saying what it shows. */
-import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from './index';
+import { EXAMPLES, GALLERY_ONLY, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from './index';
 
 export interface GalleryEntry extends Example {
   description: string;
@@ -24,5 +24,5 @@ export function describeSource(source: string): string {
 const hello: Example = { key: HELLO_KEY, language: 'c', source: HELLO.c, input: HELLO_INPUT };
 
 export function galleryEntries(): GalleryEntry[] {
-  return [hello, ...EXAMPLES].map((example) => ({ ...example, description: describeSource(example.source) }));
+  return [hello, ...EXAMPLES, ...GALLERY_ONLY].map((example) => ({ ...example, description: describeSource(example.source) }));
 }

@@ -1,6 +1,7 @@
 /** The languages, the functions a new workspace starts with, and the code a new function starts from. */
-import type { Language } from '../../runtime';
+import type { FunctionKind, Language } from '../../runtime';
 import { CHAIN_PTR_C, FAN_OUT_C, SQUARE_C } from './chaining';
+import { DLOPEN_C, LIBSQUARE_C, starterLibrary } from './dynlink';
 import { GLOBAL_COUNTER_C } from './global';
 import { HELLO } from './hello';
 import { ZYGOTE_C } from './proto';
@@ -19,6 +20,8 @@ export interface Example {
   language: Language;
   source: string;
   input: string;
+  /** @default 'function' */
+  kind?: FunctionKind;
 }
 
 /** Added to the workspace on first start, after `demo/hello`. */
@@ -32,10 +35,17 @@ export const EXAMPLES: Example[] = [
   { key: 'demo/global_counter', language: 'c', source: GLOBAL_COUNTER_C, input: '100' },
 ];
 
+/** In the gallery only: a new workspace does not start with them. */
+export const GALLERY_ONLY: Example[] = [
+  { key: 'demo/libsquare', language: 'c', source: LIBSQUARE_C, input: '', kind: 'library' },
+  { key: 'demo/dlopen', language: 'c', source: DLOPEN_C, input: '9' },
+];
+
 export const HELLO_INPUT = 'Faaslet';
 
-/** `demo/hello` in that language, renamed on its first line: a function that already works. */
-export function starterSource(key: string, language: Language): string {
+/** `demo/hello` in that language, renamed on its first line: a function that already works; a library's own starter. */
+export function starterSource(key: string, language: Language, kind: FunctionKind = 'function'): string {
+  if (kind === 'library' && language !== 'wat') return starterLibrary(key, language);
   return key === HELLO_KEY ? HELLO[language] : HELLO[language].replace(HELLO_KEY, key);
 }
 

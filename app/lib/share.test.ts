@@ -17,6 +17,8 @@ describe('share links', () => {
     const hash = shareHash(fn);
     expect(hash).toMatch(/^#share=[A-Za-z0-9+\-$]+$/);
     expect(readShareHash(hash)).toEqual({ ok: true, fn });
+    const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library' };
+    expect(readShareHash(shareHash(library))).toEqual({ ok: true, fn: library });
   });
 
   it('compresses repetitive code', () => {

@@ -3,7 +3,7 @@
  * lz-string, so a link carries the code itself and needs no server.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { Language } from '../../runtime';
+import type { FunctionKind, Language } from '../../runtime';
 import { parseKey } from '../store/workspace';
 
 /** What a share link carries. */
@@ -13,6 +13,8 @@ export interface SharedFunction {
   language: Language;
   source: string;
   input: string;
+  /** Absent: a function (links from before libraries carry none). */
+  kind?: FunctionKind;
 }
 
 const PREFIX = '#share=';
@@ -20,8 +22,8 @@ const VERSION = 1;
 
 /** The hash (with its `#`) that carries the function. */
 export function shareHash(fn: SharedFunction): string {
-  const { user, name, language, source, input } = fn;
-  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input }));
+  const { user, name, language, source, input, kind } = fn;
+  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input, kind }));
 }
 
 export type ShareRead = { ok: true; fn: SharedFunction } | { ok: false; error: string };
@@ -42,7 +44,7 @@ export function readShareHash(hash: string): ShareRead | null {
   const key = typeof v.user === 'string' && typeof v.name === 'string' ? parseKey(`${v.user}/${v.name}`) : null;
   const language = v.language === 'c' || v.language === 'cpp' || v.language === 'wat' ? v.language : null;
   if (!key || !language || typeof v.source !== 'string' || typeof v.input !== 'string') return broken;
-  return { ok: true, fn: { ...key, language, source: v.source, input: v.input } };
+  return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
 }
 
 const MAX_NAME = 64;

@@ -6,6 +6,7 @@ const workspace: Workspace = {
   functions: {
     'demo/hello': { user: 'demo', name: 'hello', language: 'c', sources: { c: 'int main(){}', wat: '(module)' }, input: 'Faaslet' },
     'alice/sum': { user: 'alice', name: 'sum', language: 'cpp', sources: { cpp: '// sum' }, input: '' },
+    'alice/libsum': { user: 'alice', name: 'libsum', language: 'c', sources: { c: 'int sum(int a, int b) { return a + b; }' }, input: '', kind: 'library' },
   },
   current: 'alice/sum',
   cpuTimeLimitMs: 2500,
@@ -35,6 +36,7 @@ describe('workspace files', () => {
       [edited((f) => { f.functions['demo/hello'].sources = { wat: '' }; }), /no c source/],
       [edited((f) => { f.functions['demo/hello'].sources.c = 7; }), /sources\.c/],
       [edited((f) => { f.functions['demo/hello'].input = null; }), /input/],
+      [edited((f) => { f.functions['demo/hello'].kind = 'plugin'; }), /kind must be function or library/],
       [edited((f) => { f.functions['bad key'] = f.functions['demo/hello']; }), /"bad key"/],
       [edited((f) => { f.functions['demo/other'] = f.functions['demo/hello']; }), /do not match/],
       [edited((f) => { f.current = 'demo/gone'; }), /"current"/],

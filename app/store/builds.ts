@@ -46,7 +46,7 @@ export function buildActions(set: SetState, get: GetState): BuildActions {
     set((st) => ({ build: { ...st.build, phase: 'building' } }));
     try {
       await sendLimits(Object.values(get().functions)); // the upload checks memory 0 against its limit
-      const report = await api.build({ user: f.user, name: f.name, language, source });
+      const report = await api.build({ user: f.user, name: f.name, language, source, kind: f.kind });
       set((st) => ({
         build: { phase: 'done', ...started, report },
         built: report.ok ? { ...st.built, [key]: { language, source } } : st.built,

@@ -26,12 +26,14 @@ export function functionActions(set: SetState, get: GetState): FunctionActions {
       if (get().functions[key]) set({ current: key });
     },
 
-    createFunction(key, language) {
+    createFunction(key, language, kind = 'function') {
       const parsed = parseKey(key);
       if (!parsed) return 'Name it user/function: letters, digits, _ and - only.';
       const name = keyOf(parsed);
       if (get().functions[name]) return `${name} already exists.`;
-      const doc: FunctionDoc = { ...parsed, language, sources: { [language]: starterSource(name, language) }, input: '' };
+      if (kind === 'library' && language === 'wat') return 'A library is built from C or C++.';
+      const sources = { [language]: starterSource(name, language, kind) };
+      const doc: FunctionDoc = { ...parsed, language, sources, input: '', ...(kind === 'library' ? { kind } : {}) };
       set((s) => ({ functions: { ...s.functions, [name]: doc }, current: name }));
       return null;
     },
@@ -86,7 +88,7 @@ export function functionActions(set: SetState, get: GetState): FunctionActions {
     setLanguage: (language: Language) =>
       patchFunction(get().current, (f) => ({
         language,
-        sources: f.sources[language] === undefined ? { ...f.sources, [language]: starterSource(keyOf(f), language) } : f.sources,
+        sources: f.sources[language] === undefined ? { ...f.sources, [language]: starterSource(keyOf(f), language, f.kind) } : f.sources,
       })),
 
     setSource: (key, language, source) => patchFunction(key, (f) => ({ sources: { ...f.sources, [language]: source } })),

@@ -5,11 +5,11 @@
  */
 import { freeName } from '../lib/share';
 import type { GetState, PlaygroundState, SetState } from './types';
-import { keyOf, parseKey, sourceOf, type FunctionDoc } from './workspace';
+import { docOf, keyOf, sourceOf, type FunctionDoc } from './workspace';
 
 type SharingActions = Pick<PlaygroundState, 'openExample' | 'openShared' | 'replaceWorkspace' | 'setWorkspaceNotice'>;
 
-const sameCode = (a: FunctionDoc, b: FunctionDoc) => a.language === b.language && sourceOf(a) === sourceOf(b);
+const sameCode = (a: FunctionDoc, b: FunctionDoc) => a.kind === b.kind && a.language === b.language && sourceOf(a) === sourceOf(b);
 
 export function sharingActions(set: SetState, get: GetState): SharingActions {
   const add = (doc: FunctionDoc) =>
@@ -17,13 +17,12 @@ export function sharingActions(set: SetState, get: GetState): SharingActions {
 
   return {
     openExample(example) {
-      const parsed = parseKey(example.key)!;
       if (get().functions[example.key]) return get().selectFunction(example.key);
-      add({ ...parsed, language: example.language, sources: { [example.language]: example.source }, input: example.input });
+      add(docOf(example));
     },
 
-    openShared({ user, name, language, source, input }) {
-      const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input };
+    openShared({ user, name, language, source, input, kind }) {
+      const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input, ...(kind === 'library' ? { kind } : {}) };
       const key = keyOf(doc);
       const existing = get().functions[key];
       if (existing && sameCode(existing, doc)) {

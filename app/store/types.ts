@@ -7,6 +7,7 @@ import type {
   Diagnostic,
   FaasletInspection,
   FunctionInfo,
+  FunctionKind,
   FunctionLimits,
   IsolationProblem,
   Language,
@@ -133,7 +134,7 @@ export interface PlaygroundState extends Workspace {
   startRuntime(): Promise<void>;
   selectFunction(key: string): void;
   /** Each returns an error message, or null when done. */
-  createFunction(key: string, language: Language): string | null;
+  createFunction(key: string, language: Language, kind?: FunctionKind): string | null;
   renameFunction(key: string, newName: string): Promise<string | null>;
   deleteFunction(key: string): Promise<string | null>;
   setLanguage(language: Language): void;

@@ -2,8 +2,8 @@
  * What the person typed — every function's sources and input — kept in localStorage so a
  * reload restores it. Version 1 held one function; it becomes `demo/hello`.
  */
-import { checkLimits, type FunctionLimits, type Language } from '../../runtime';
-import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY } from '../examples';
+import { checkLimits, type FunctionKind, type FunctionLimits, type Language } from '../../runtime';
+import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from '../examples';
 
 export type Theme = 'dark' | 'light';
 
@@ -17,6 +17,8 @@ export interface FunctionDoc {
   input: string;
   /** Memory and bandwidth of its Faaslets; absent: the runtime's defaults. */
   limits?: FunctionLimits;
+  /** A library builds as a side module that functions dlopen; absent: a function. */
+  kind?: FunctionKind;
 }
 
 export interface ClusterSize {
@@ -54,16 +56,20 @@ export const keyOf = (f: { user: string; name: string }) => `${f.user}/${f.name}
 
 export const sourceOf = (f: FunctionDoc) => f.sources[f.language] ?? '';
 
+/** An example as a function of the workspace. */
+export function docOf(example: Example): FunctionDoc {
+  const { user, name } = parseKey(example.key)!;
+  const doc: FunctionDoc = { user, name, language: example.language, sources: { [example.language]: example.source }, input: example.input };
+  return example.kind === 'library' ? { ...doc, kind: 'library' } : doc;
+}
+
 function helloDoc(): FunctionDoc {
   return { user: 'demo', name: 'hello', language: 'c', sources: { ...HELLO }, input: HELLO_INPUT };
 }
 
 function firstStart(): Workspace {
   const functions: Record<string, FunctionDoc> = { [HELLO_KEY]: helloDoc() };
-  for (const example of EXAMPLES) {
-    const { user, name } = parseKey(example.key)!;
-    functions[example.key] = { user, name, language: example.language, sources: { [example.language]: example.source }, input: example.input };
-  }
+  for (const example of EXAMPLES) functions[example.key] = docOf(example);
   return {
     functions,
     current: HELLO_KEY,
@@ -93,6 +99,7 @@ function readFunction(key: string, stored: unknown): FunctionDoc | null {
   const doc: FunctionDoc = { ...parsed, language: stored.language, sources: {}, input: '' };
   readSources(stored.sources, doc.sources);
   if (typeof stored.input === 'string') doc.input = stored.input;
+  if (stored.kind === 'library') doc.kind = 'library';
   if (isObject(stored.limits)) {
     const limits = { memoryMiB: stored.limits.memoryMiB, bytesPerSecond: stored.limits.bytesPerSecond ?? null } as FunctionLimits;
     if (checkLimits(limits) === null) doc.limits = limits;

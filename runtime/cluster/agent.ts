@@ -30,6 +30,7 @@ import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel } from '../glob
 import { postAnswer, type StateMappingMode } from '../host';
 import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
 import { IdbFileStore } from '../host/files';
+import { installedLibraryPath } from '../host/dynlink';
 import { CallResources } from './call-resources';
 import { CallTable } from './calls';
 import { detectCapabilities } from './capabilities';
@@ -40,6 +41,7 @@ import { Invoker } from './invoker';
 import { ProtoFaaslets } from './protos';
 import { PAGES_PER_MIB } from './limits';
 import { upload } from './upload';
+import { uploadLibrary } from './library-upload';
 
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
 export const DEFAULT_CLUSTER: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024 };
@@ -147,11 +149,16 @@ export class HostAgent implements RuntimeApi {
     const startedAt = performance.now();
     // Without multi-memory a rewritten module could not even be instantiated: state is copied instead.
     const rewrite = detectCapabilities().multiMemory;
-    const outcome = await this.toolchain.build({ language: source.language, source: source.source, rewrite });
+    const library = source.kind === 'library';
+    const outcome = await this.toolchain.build({ language: source.language, source: source.source, kind: source.kind, rewrite });
     const limits = this.resources.limitsOf(`${source.user}/${source.name}`);
-    const { report, stored } = await upload(source, outcome, startedAt, limits.memoryMiB * PAGES_PER_MIB);
+    const { report, stored } = library
+      ? await uploadLibrary(source, outcome, startedAt)
+      : await upload(source, outcome, startedAt, limits.memoryMiB * PAGES_PER_MIB);
     if (stored) {
       await this.loaded;
+      // Installed where dlopen looks for it; the Files tab shows it.
+      if (library) await this.resources.files.write(source.user, installedLibraryPath(source.name), stored.wasm);
       await this.functions.put(stored);
       // A rebuild invalidates the Proto-Faaslet: the next Faaslet initialises and takes a new one.
       await this.protos.invalidate(`${source.user}/${source.name}`);
@@ -212,6 +219,7 @@ export class HostAgent implements RuntimeApi {
 
   async deleteFunction(user: string, name: string): Promise<void> {
     await this.loaded;
+    if (this.functions.get(user, name)?.kind === 'library') await this.resources.files.remove(user, installedLibraryPath(name));
     await this.functions.delete(user, name);
     await this.protos.invalidate(`${user}/${name}`);
     this.emit({ type: 'functions.changed', functions: this.functions.list() });
@@ -220,6 +228,11 @@ export class HostAgent implements RuntimeApi {
   async renameFunction(user: string, from: string, to: string): Promise<void> {
     await this.loaded;
     await this.functions.rename(user, from, to);
+    const renamed = this.functions.get(user, to);
+    if (renamed?.kind === 'library') {
+      await this.resources.files.write(user, installedLibraryPath(to), renamed.wasm);
+      await this.resources.files.remove(user, installedLibraryPath(from));
+    }
     await this.protos.invalidate(`${user}/${from}`);
     this.emit({ type: 'functions.changed', functions: this.functions.list() });
   }

@@ -3,7 +3,7 @@
  * `WebAssembly.Module` that every Faaslet shares, and kept in IndexedDB so it survives a reload.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { FunctionInfo, Language } from '../api';
+import type { FunctionInfo, FunctionKind, Language } from '../api';
 import { moduleFingerprint } from '../proto';
 import { exportMutableGlobals } from '../toolchain/export-globals';
 
@@ -11,6 +11,8 @@ export interface StoredFunction {
   user: string;
   name: string;
   language: Language;
+  /** A library is a side module for dlopen, installed in the user's files; it never runs. @default 'function' */
+  kind?: FunctionKind;
   wasm: Uint8Array;
   module: WebAssembly.Module;
   /** SHA-256 of `wasm`: the module a Proto-Faaslet image belongs to. */
@@ -40,7 +42,7 @@ export class FunctionStore {
     });
     for (const persisted of await (await this.db).getAll('functions')) {
       // Builds from before Proto-Faaslets lack the exported globals an image needs (idempotent).
-      const wasm = exportMutableGlobals(persisted.wasm);
+      const wasm = persisted.kind === 'library' ? (persisted.wasm as Uint8Array<ArrayBuffer>) : exportMutableGlobals(persisted.wasm);
       const module = await WebAssembly.compile(wasm);
       const fingerprint = await moduleFingerprint(wasm);
       this.functions.set(functionKey(persisted.user, persisted.name), { ...persisted, wasm, module, fingerprint });
@@ -72,7 +74,7 @@ export class FunctionStore {
 
   list(): FunctionInfo[] {
     return [...this.functions.values()]
-      .map(({ user, name, language, wasm, builtAt }) => ({ user, name, language, wasmBytes: wasm.byteLength, builtAt }))
+      .map(({ user, name, language, kind, wasm, builtAt }) => ({ user, name, language, kind: kind ?? 'function', wasmBytes: wasm.byteLength, builtAt }))
       .sort((a, b) => functionKey(a.user, a.name).localeCompare(functionKey(b.user, b.name)));
   }
 }

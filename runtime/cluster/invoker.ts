@@ -14,6 +14,7 @@ import { callResult, now, type CallFacts, type CallOutcome } from './results';
 import { limitExceeded } from './scheduler';
 import { StateArena } from '../state';
 import type { StateMappingMode } from '../host';
+import { installedLibraryPath } from '../host/dynlink/paths';
 import { detectCapabilities } from './capabilities';
 import type { ReleasedLock } from '../global';
 import type { CallResources } from './call-resources';
@@ -98,9 +99,11 @@ export class Invoker {
         placement: { callId: call.id, parentId: call.parentId, function: fullName, kind, host, reason, at: now() },
       });
     const fn = this.functions.get(call.user, call.name);
-    const refused = fn
-      ? limitExceeded(call.depth, this.calls.pending(call.user), this.cluster.config)
-      : `no function ${fullName} has been uploaded: build it first`;
+    const refused = !fn
+      ? `no function ${fullName} has been uploaded: build it first`
+      : fn.kind === 'library'
+        ? `${fullName} is a shared library, not a function: it has no entry point to run. A function loads it with dlopen("/${installedLibraryPath(call.name)}")`
+        : limitExceeded(call.depth, this.calls.pending(call.user), this.cluster.config);
     this.calls.open({ id: call.id, parentId: call.parentId, user: call.user, name: call.name, depth: call.depth });
     this.facts.set(call.id, facts);
     this.limits.set(call.id, call.timeLimitMs);

@@ -12,12 +12,8 @@ import type { StoredFunction } from './functions';
 
 export type Upload = { report: BuildReport; stored: StoredFunction | null };
 
-export async function upload(
-  source: FunctionSource,
-  outcome: BuildOutcome,
-  startedAt: number,
-  memoryLimitPages: number,
-): Promise<Upload> {
+/** How an upload reports on a build: `report` builds the report, `refuse` turns one away with the reason. */
+export function uploadReports(outcome: BuildOutcome, startedAt: number) {
   const report = (ok: boolean, extra: Partial<BuildReport> = {}): BuildReport => ({
     ok,
     diagnostics: outcome.diagnostics,
@@ -30,8 +26,6 @@ export async function upload(
     totalMs: performance.now() - startedAt,
     ...extra,
   });
-  if (!outcome.ok) return { report: report(false), stored: null };
-
   const refuse = (message: string): Upload => ({
     report: report(false, {
       diagnostics: [...outcome.diagnostics, { file: '', line: 1, column: 1, severity: 'error', message }],
@@ -39,6 +33,17 @@ export async function upload(
     }),
     stored: null,
   });
+  return { report, refuse };
+}
+
+export async function upload(
+  source: FunctionSource,
+  outcome: BuildOutcome,
+  startedAt: number,
+  memoryLimitPages: number,
+): Promise<Upload> {
+  const { report, refuse } = uploadReports(outcome, startedAt);
+  if (!outcome.ok) return { report: report(false), stored: null };
   let module: WebAssembly.Module;
   try {
     module = await WebAssembly.compile(outcome.wasm as Uint8Array<ArrayBuffer>);

@@ -16,8 +16,9 @@ import {
   type StateMapping,
 } from '../host';
 import { createClockWord, UserClock } from '../host/clock';
+import { DynamicLinker } from '../host/dynlink';
 import { diffEntries, type FileChanges, type FileEntries } from '../host/files/entries';
-import { entriesOf } from '../host/files/tree';
+import { entriesOf, fileAt } from '../host/files/tree';
 import { Shaper, socketWasiImports, xhrFetchSync, type NetworkContext } from '../host/network';
 import { timeAndRandomImports } from '../host/wasi-extras';
 import { LockLedger, StateArena } from '../state';
@@ -56,6 +57,9 @@ export class CallRouting {
     shaper: () => this.shaper,
     fetchSync: xhrFetchSync,
   };
+  /** The import object the instance got: what libraries it dlopens may call too. */
+  private importObject: WebAssembly.Imports = {};
+  private readonly linker: DynamicLinker;
 
   constructor(job: RunJob) {
     this.memory = job.memory;
@@ -74,6 +78,12 @@ export class CallRouting {
       malloc: (size) => this.malloc('__faasm_await_call_output', size),
       stderr: unset,
     };
+    this.linker = new DynamicLinker({
+      memory: job.memory,
+      main: () => this.instance,
+      hostImports: () => this.importObject,
+      readFile: (path) => (this.root ? fileAt(this.root.dir, path) : null),
+    });
   }
 
   private malloc(call: string, size: number): number {
@@ -95,7 +105,7 @@ export class CallRouting {
         own[name] ?? ((...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args)),
       ]),
     );
-    return {
+    this.importObject = {
       // Suspending imports are import values too; TypeScript's DOM types predate JSPI.
       env: {
         memory,
@@ -108,14 +118,31 @@ export class CallRouting {
           stateMapping: () => this.stateMapping,
           locks: this.ledger,
           network: this.network,
+          dynlink: this.linker,
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
     };
+    return this.importObject;
+  }
+
+  /**
+   * Runs the constructors or the zygote: a Proto-Faaslet image holds memory 0 and globals, not a
+   * library's instance and table slots, so dlopen is refused meanwhile.
+   */
+  initialising<T>(during: string, run: () => T): T {
+    this.linker.refusal = `not available in ${during}: the Proto-Faaslet image could not hold a library (its instance and table slots); call dlopen from main`;
+    try {
+      return run();
+    } finally {
+      this.linker.refusal = null;
+    }
   }
 
   /** Point every import at a new call; returns its stderr for host messages. */
   begin(job: RunJob, link: FaasletLink): CapturedStream {
+    // The call starts from the post-zygote image: the last call's libraries are gone with it.
+    this.linker.reset();
     this.files = job.files ?? new Map();
     const { wasi, stderr, root } = faasletWasi(['function.wasm', ...job.args], link.onOutput, this.files);
     this.root = root;

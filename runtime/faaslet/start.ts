@@ -110,10 +110,10 @@ export function startFaaslet(job: RunJob, held: HeldInstance | null, link: Faasl
   }
 
   const ctors = exported(instance, '__wasm_call_ctors');
-  const setup = ctors ? enter(ctors, 'in static constructors: ') : null;
+  const setup = ctors ? routing.initialising('static constructors', () => enter(ctors, 'in static constructors: ')) : null;
   if (setup?.trap) return { ok: false, kind, outcome: setup };
   const zygote = exported(instance, '_faasm_zygote');
-  const zygoted = zygote ? enter(zygote, 'in _faasm_zygote: ') : null;
+  const zygoted = zygote ? routing.initialising('_faasm_zygote', () => enter(zygote, 'in _faasm_zygote: ')) : null;
   if (zygoted && (zygoted.trap || zygoted.returnCode !== 0)) {
     const trap = zygoted.trap ?? { message: `_faasm_zygote failed with ${zygoted.returnCode}`, stack: [] };
     return { ok: false, kind, outcome: { returnCode: zygoted.returnCode || 1, trap } };

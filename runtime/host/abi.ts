@@ -14,6 +14,7 @@ export type AbiGroup =
   | 'global locks'
   | 'files'
   | 'network'
+  | 'dynamic linking'
   | 'misc';
 
 export interface AbiImport {
@@ -68,6 +69,11 @@ export const FAASM_IMPORTS: readonly AbiImport[] = [
   i('__faasm_backtrace', 1, false, 'misc'),
   // Not Faasm's: the playground's virtual sockets (faasm/network.h; ABI.md lists no socket imports).
   i('__faasm_net_connect', 1, true, 'network'),
+  // Not Faasm's either: dlopen of side modules in the Faaslet (libfaasm's dlfcn.c; host/dynlink).
+  i('__faasm_dlopen', 2, true, 'dynamic linking'),
+  i('__faasm_dlsym', 2, true, 'dynamic linking'),
+  i('__faasm_dlclose', 1, true, 'dynamic linking'),
+  i('__faasm_dlerror', 2, true, 'dynamic linking'),
 ];
 
 const byName = new Map(FAASM_IMPORTS.map((entry) => [entry.name, entry]));

@@ -10,11 +10,13 @@
  *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
  * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global).
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
+ * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI.
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
+import { dynlinkImports, type Dynlink } from './dynlink/imports';
 import { globalTierImports } from './global-tier';
 import { networkImports, type NetworkContext } from './network';
 import { FaasletMemory, HostError } from './memory';
@@ -41,12 +43,19 @@ export interface HostContext {
   locks?: LockLedger;
   /** The call's sockets; without it, connecting is a HostError. */
   network?: NetworkContext;
+  /** The Faaslet's dynamic linker; without it, dlopen is a HostError. */
+  dynlink?: Dynlink;
 }
 
 const noNetwork = (): never => {
   throw new HostError('__faasm_net_connect: this Faaslet has no network');
 };
 const NO_NETWORK: NetworkContext = { fds: noNetwork, shaper: noNetwork, fetchSync: noNetwork };
+
+const noLinker = (): never => {
+  throw new HostError('dlopen: this Faaslet has no dynamic linker');
+};
+const NO_DYNLINK: Dynlink = { open: noLinker, symbol: noLinker, close: noLinker, takeError: noLinker };
 
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
   const mapping = context.stateMapping ?? (() => ZERO_COPY);
@@ -57,6 +66,7 @@ export function hostInterface(memory: FaasletMemory, context: HostContext) {
     // Global requests ride the chain context's mailbox and post (one Faaslet ↔ agent channel).
     ...globalTierImports(memory, context.arena, context.user, mapping, context.chain),
     ...networkImports(memory, context.network ?? NO_NETWORK),
+    ...dynlinkImports(memory, context.dynlink ?? NO_DYNLINK),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../api';
 import type { BuildJob } from './protocol';
 import type { Command, Tree, commands as ClangCommands } from '@yowasp/clang';
 import { locateLinkerDiagnostics, parseDiagnostics } from './diagnostics';
+import { DLOPEN_EXPORTS, callsDlopen } from './dlopen-exports';
 import { HEADER_PREFIX, INCLUDE_DIR, headerTree, librarySources } from './sysroot';
 
 export type ClangPackage = { commands: typeof ClangCommands };
@@ -32,6 +33,23 @@ export const LINK_FLAGS = [
   '-lwasi-emulated-mman',
   ...['__wasm_call_ctors', '__wasm_call_dtors', '_start', '_faasm_zygote', 'malloc', 'free',
     '__heap_base', '__data_end', '__stack_pointer'].map((s) => `-Wl,--export=${s}`),
+];
+
+/**
+ * A function that calls dlopen: the libraries it loads call its libc (DLOPEN_EXPORTS), and
+ * its table has no maximum so a library's functions get slots.
+ */
+const DLOPEN_FLAGS = ['-Wl,--growable-table', ...DLOPEN_EXPORTS.map((s) => `-Wl,--export=${s}`)];
+
+/**
+ * A side module, as wasm-ld makes them for Emscripten-style loaders: position-independent
+ * (imports __memory_base, __table_base, GOT.mem/GOT.func), a dylink.0 section, no libc (not PIC
+ * here), undefined symbols left as imports for the loader. clang's wasm default is hidden.
+ */
+const LIBRARY_FLAGS = [
+  '-fPIC', '-fvisibility=default', '-shared', '-nostdlib',
+  '-Wl,--experimental-pic', '-Wl,--no-entry', '-Wl,--unresolved-symbols=import-dynamic',
+  '-Wl,--export-if-defined=__wasm_call_ctors',
 ];
 
 const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', '-D_WASI_EMULATED_MMAN', '-isystem', INCLUDE_DIR];
@@ -100,22 +118,27 @@ export function createCompiler(pkg: ClangPackage): Compiler {
     async compile(job: BuildJob): Promise<CompileResult> {
       if (job.language === 'wat') throw new Error('clang cannot build WAT');
       const cpp = job.language === 'cpp';
+      const library = job.kind === 'library';
       const userFile = cpp ? 'function.cpp' : 'function.c';
-      const objs = await libraryObjects();
+      const output = library ? 'library.so' : 'function.wasm';
+      const objs = library ? {} : await libraryObjects();
+      const dlopen = !library && callsDlopen(job.source);
       const args = [
         ...COMMON_FLAGS,
         `-${job.optimize ?? 'O2'}`,
         ...(cpp ? ['-std=c++20', '-fno-exceptions'] : []),
         userFile, ...Object.keys(objs),
-        ...LINK_FLAGS,
-        '-o', 'function.wasm',
+        ...(library ? LIBRARY_FLAGS : LINK_FLAGS),
+        ...(dlopen ? DLOPEN_FLAGS : []),
+        '-o', output,
       ];
       const res = await run(cpp ? pkg.commands['clang++'] : pkg.commands.clang, args, {
         ...headerTree, ...objs, [userFile]: job.source,
       });
       const parsed = parseDiagnostics(res.log, { userFile, stripPrefix: HEADER_PREFIX });
       const diagnostics = locateLinkerDiagnostics(parsed, job.source, userFile);
-      const wasm = fileBytes(res.files, 'function.wasm');
+      const wasm = fileBytes(res.files, output);
+      if (wasm && dlopen) res.log += `dlopen: exports ${DLOPEN_EXPORTS.join(', ')} and a growable table for the libraries it loads\n`;
       if (!wasm && !diagnostics.some((d) => d.severity === 'error')) {
         diagnostics.push({ file: userFile, line: 1, column: 1, severity: 'error', message: 'build failed (see the log)' });
       }

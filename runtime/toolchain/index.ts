@@ -29,6 +29,13 @@
  *    `__wasm_call_dtors()` after it to flush stdio if wanted.
  * `malloc`/`free` can be called any time after step 2: wasm-ld adds no
  * constructor wrappers to exports (we export `__wasm_call_ctors` ourselves).
+ A function whose source mentions `dlopen` also exports DLOPEN_EXPORTS
+ * (dlopen-exports.ts) and has a growable table, for the libraries it loads.
+ *
+ * ## Libraries (BuildJob kind 'library')
+ * A side module for dlopen (`-fPIC -shared`, no libc: `libc.a` is not PIC),
+ * with a `dylink.0` section and shared `env.memory`; not rewritten, no global
+ * exports. runtime/host/dynlink loads it; README, "Dynamic linking".
  *
  * ## Pitfalls
  * - @yowasp/clang captures `globalThis.fetch` when first evaluated: never import

@@ -1,11 +1,13 @@
 /** Host agent ↔ toolchain Worker messages: one union per direction. */
-import type { Diagnostic, Language, RewriteSummary } from '../api';
+import type { Diagnostic, FunctionKind, Language, RewriteSummary } from '../api';
 
 export type { RewriteSummary };
 
 export interface BuildJob {
   language: Language;
   source: string;
+  /** A library builds as a side module (`-fPIC -shared`) for dlopen. @default 'function' */
+  kind?: FunctionKind;
   /** Optimisation level passed to clang. @default 'O2' */
   optimize?: 'O0' | 'O1' | 'O2' | 'O3' | 'Os';
   /** Apply the shared-state rewrite to modules that map state (benchmarks turn it off). @default true */

@@ -28,7 +28,7 @@ export function normalizePath(path: string): string | null {
   return parts.length > 0 ? parts.join('/') : null;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => {
+export const sameBytes = (a: Uint8Array, b: Uint8Array) => {
   if (a.byteLength !== b.byteLength) return false;
   for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -10,6 +10,6 @@
  * what a call changed is found by comparing bytes at its end, not by identity.
  */
 export { DIRECTORY, diffEntries, normalizePath, type FileChanges, type FileEntries, type FileEntry } from './entries';
-export { entriesOf, preopenRoot } from './tree';
+export { entriesOf, fileAt, preopenRoot } from './tree';
 export { IdbFileStore, type FileStore, type StoredFileInfo } from './store';
 export { UserFiles } from './user-files';

@@ -32,6 +32,13 @@ const inodes = (nested: Nested): Map<string, Inode> =>
 /** The root a call sees; the shim copies each file's bytes, so `entries` stays as it was. */
 export const preopenRoot = (entries: FileEntries): PreopenDirectory => new PreopenDirectory('/', inodes(nest(entries)));
 
+/** A file's bytes in a call's tree (`path` as normalizePath gives it), or null when there is none. */
+export function fileAt(root: Directory, path: string): Uint8Array | null {
+  let inode: Inode | undefined = root;
+  for (const part of path.split('/')) inode = inode instanceof Directory ? inode.contents.get(part) : undefined;
+  return inode instanceof File ? inode.data : null;
+}
+
 export function entriesOf(root: Directory): FileEntries {
   const entries: FileEntries = new Map();
   const walk = (dir: Directory, prefix: string) => {

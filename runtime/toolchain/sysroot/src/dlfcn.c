@@ -1,38 +1,36 @@
 /*
- * dlopen and friends, which wasi-libc leaves undefined for static WASI programs: each fails
- * with a dlerror() text saying why, instead of a link error (README, "Dynamic linking").
+ * dlopen and friends, which wasi-libc leaves undefined for static WASI programs: the host loads
+ * side modules into this Faaslet (runtime/host/dynlink; README, "Dynamic linking").
+ * Handles are small integers; a function pointer dlsym returns is a table index, as any is here.
  */
 #include <dlfcn.h>
 #include <stddef.h>
+#include <stdint.h>
 
-static const char* lastError = NULL;
+#define IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
+
+IMPORT(__faasm_dlopen) int __faasm_dlopen(const char* file, int mode);
+IMPORT(__faasm_dlsym) int __faasm_dlsym(int handle, const char* symbol);
+IMPORT(__faasm_dlclose) int __faasm_dlclose(int handle);
+IMPORT(__faasm_dlerror) int __faasm_dlerror(char* buffer, int length);
 
 void* dlopen(const char* file, int mode)
 {
-    (void)file, (void)mode;
-    lastError = "dlopen: dynamic linking is not available in Faaslet Playground: functions are linked as "
-                "static modules that export no symbols and the runtime has no side-module loader; link the "
-                "code into the function instead";
-    return NULL;
+    return (void*)(uintptr_t)__faasm_dlopen(file, mode);
 }
 
-void* dlsym(void* handle, const char* symbol)
+void* dlsym(void* restrict handle, const char* restrict symbol)
 {
-    (void)handle, (void)symbol;
-    lastError = "dlsym: no library is loaded (dlopen is not available here)";
-    return NULL;
+    return (void*)(uintptr_t)__faasm_dlsym((int)(uintptr_t)handle, symbol);
 }
 
 int dlclose(void* handle)
 {
-    (void)handle;
-    lastError = "dlclose: no library is loaded (dlopen is not available here)";
-    return -1;
+    return __faasm_dlclose((int)(uintptr_t)handle);
 }
 
 char* dlerror(void)
 {
-    const char* error = lastError;
-    lastError = NULL;
-    return (char*)error;
+    static char error[512];
+    return __faasm_dlerror(error, sizeof error) ? error : NULL;
 }
