@@ -308,8 +308,10 @@ test('a library built in the UI is dlopened by a function, which calls it throug
   await page.getByTestId('output.tab.files').click();
   await expect(page.locator('[data-testid="files.item"][data-path="lib/libsquare.so"]')).toBeVisible();
   await page.getByTestId('output.tab.output').click();
-  // A library has no entry point: running it is refused, and says what to do instead.
-  await playground.run();
+  // A library has no entry point: Run is disabled, and Ctrl+Enter is refused with what to do instead.
+  await expect(page.getByTestId('run.button')).toBeDisabled();
+  await expect(page.getByTestId('run.button')).toHaveAttribute('title', /dlopen it from a function/);
+  await page.keyboard.press('Control+Enter');
   await playground.expectStatus(/refused/i);
   await expect(playground.output('output.message')).toContainText('hostrows/libsquare is a shared library, not a function');
 

@@ -4,6 +4,7 @@ import { usePlayground } from '../store/playground';
 export function RunControls({ disabled }: { disabled: boolean }) {
   const buildPhase = usePlayground((s) => s.build.phase);
   const callPhase = usePlayground((s) => s.call.phase);
+  const library = usePlayground((s) => s.functions[s.current]?.kind === 'library');
   const { buildFunction, runFunction, stopCall } = usePlayground.getState();
   const building = buildPhase === 'waiting' || buildPhase === 'building';
   const callActive = callPhase === 'running' || callPhase === 'building';
@@ -22,8 +23,12 @@ export function RunControls({ disabled }: { disabled: boolean }) {
       <button
         className="button button--primary"
         data-testid="run.button"
-        disabled={disabled || building || callActive}
-        title="Runs the last build; builds first if the code changed"
+        disabled={disabled || building || callActive || library}
+        title={
+          library
+            ? 'A library has no entry point: build it, then dlopen it from a function'
+            : 'Runs the last build; builds first if the code changed'
+        }
         onClick={() => void runFunction()}
       >
         {callPhase === 'running' ? 'Running…' : 'Run'}
