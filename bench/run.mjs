@@ -31,7 +31,7 @@ function withNative(figures, checksums) {
   return Object.fromEntries(Object.entries(figures).flatMap((entry) => [entry, ...Object.entries(extra[entry[0]] ?? {})]));
 }
 
-const port = 4174;
+const port = Number(process.env.BENCH_PORT ?? 4174);
 // Run vite's own script (not through npx) so that killing it ends the server.
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', ...process.argv.slice(2), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
   stdio: ['ignore', 'pipe', 'inherit'],
