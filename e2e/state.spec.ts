@@ -33,6 +33,39 @@ int main(int argc, char* argv[]) {
 }
 `;
 
+const STATE_IO_C = `#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "faasm/faasm.h"
+
+int main(void) {
+    const char* greeting = "stdout straight from a state value\\n";
+    long n = strlen(greeting);
+    faasmWriteState("greeting", (const uint8_t*)greeting, n);
+    uint8_t* shared = faasmReadStatePtr("greeting", n);
+    if (write(1, shared, n) != n) { perror("write"); return 2; }
+
+    uint8_t* loaded = faasmReadStatePtr("loaded", 64);
+    int fd = open("/input.txt", O_RDONLY);
+    if (fd < 0) { perror("open"); return 3; }
+    ssize_t got = read(fd, loaded, 64);
+    close(fd);
+    char out[128];
+    faasmSetOutput(out, snprintf(out, sizeof out, "read %zd bytes into %p: %.*s", got, loaded, (int)got, (const char*)loaded));
+    return 0;
+}
+`;
+
+/** Uploads a file to the current function's user through the Files tab, as a person preloads input. */
+async function uploadFile(playground: Playground, name: string, content: string) {
+  const { page } = playground;
+  await page.getByTestId('output.tab.files').click();
+  await page.getByTestId('files.upload').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  await expect(page.locator(`[data-testid="files.item"][data-path="${name}"]`)).toBeVisible();
+  await page.getByTestId('output.tab.output').click();
+}
+
 async function showState(playground: Playground) {
   await playground.page.getByTestId('output.tab.state').click();
   await expect(playground.output('state.view')).toBeVisible();
@@ -151,4 +184,18 @@ test('locks a Faaslet leaves held are released: when it returns holding one, and
   await playground.run();
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('got the lock');
+});
+
+test('a state pointer is a buffer for write() and read(): stdout from a state value, a file read into one', async ({ playground }) => {
+  await playground.open();
+  await playground.createFunction('stateio/fileio', STATE_IO_C);
+  await uploadFile(playground, 'input.txt', 'uploaded bytes, now state');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.stdout')).toHaveText('stdout straight from a state value\n');
+  await expect(playground.output('output.text')).toHaveText(/^read 25 bytes into 0x8[0-9a-f]{7}: uploaded bytes, now state$/);
+
+  await showState(playground);
+  await playground.output('state.key.loaded').click();
+  await expect.poll(() => dumpText(playground)).toMatch(/^uploaded bytes, now state\.+/);
 });

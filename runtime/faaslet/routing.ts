@@ -21,6 +21,7 @@ import { diffEntries, type FileChanges, type FileEntries } from '../host/files/e
 import { entriesOf, fileAt } from '../host/files/tree';
 import { Shaper, socketWasiImports, xhrFetchSync, type NetworkContext } from '../host/network';
 import { timeAndRandomImports } from '../host/wasi-extras';
+import { fileIoImports } from '../host/wasi-io';
 import { LockLedger, StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -98,6 +99,7 @@ export class CallRouting {
     const own: Record<string, WasiFunction> = {
       ...timeAndRandomImports(this.faasletMemory, () => this.clock),
       ...socketWasiImports(this.faasletMemory, this.network),
+      ...fileIoImports(this.faasletMemory, this.network.fds),
     } as Record<string, WasiFunction>;
     const wasiImport = Object.fromEntries(
       [...WASI_IMPORT_NAMES].map((name) => [

@@ -1,7 +1,8 @@
 /**
  * WASI for a Faaslet through @bjorn3/browser_wasi_shim: args, an empty environment, the
  * user's files preopened as '/' (fd 3), and stdout/stderr captured as text for the call's
- * result. Clocks, random and sockets are answered by the host (host/wasi-extras.ts, host/network).
+ * result. Clocks, random, sockets and fd reads and writes are answered by the host
+ * (host/wasi-extras.ts, host/network, host/wasi-io.ts).
  */
 import { ConsoleStdout, File, OpenFile, WASI, type Fd, type PreopenDirectory } from '@bjorn3/browser_wasi_shim';
 import type { FileEntries } from '../host/files/entries';

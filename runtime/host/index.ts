@@ -11,7 +11,8 @@
  * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global).
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
- * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI.
+ * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI;
+ *   wasi-io.ts: fd_read/fd_write and their p- forms, whose buffers may be state pointers (iovec.ts).
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';

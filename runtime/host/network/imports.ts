@@ -8,6 +8,7 @@
  * `bind`/`listen` are refused with EPERM by libfaasm itself (faasm/network.h); nothing listens here.
  */
 import { wasi, type Fd } from '@bjorn3/browser_wasi_shim';
+import { gather, scatter } from '../iovec';
 import type { FaasletMemory } from '../memory';
 import { EchoEndpoint, HttpEndpoint, type Endpoint, type HttpRequest, type HttpResponse } from './endpoints';
 import type { Shaper } from './shaper';
@@ -20,8 +21,6 @@ export interface NetworkContext {
   shaper(): Shaper;
   fetchSync(request: HttpRequest): HttpResponse;
 }
-
-const u32 = (value: number) => new Uint8Array(new Uint32Array([value >>> 0]).buffer);
 
 export function networkImports(memory: FaasletMemory, net: NetworkContext) {
   const endpoint = (name: string): Endpoint | null =>
@@ -42,40 +41,23 @@ export function networkImports(memory: FaasletMemory, net: NetworkContext) {
   };
 }
 
-/** A socket descriptor's transfers, as iovec lists in the Faaslet's memory. */
+/** A socket descriptor's transfers, as iovec lists in the Faaslet's memory (iovec.ts, shared with fd_read/fd_write). */
 export function socketWasiImports(memory: FaasletMemory, net: NetworkContext) {
   const socketAt = (fd: number) => {
     const found = net.fds()[fd];
     return found instanceof VirtualSocket ? found : null;
   };
-  const iovecs = (call: string, ptr: number, count: number) => {
-    const raw = new DataView(memory.read(call, ptr, count * 8).buffer);
-    return Array.from({ length: count }, (_, i) => ({ buf: raw.getUint32(i * 8, true), len: raw.getUint32(i * 8 + 4, true) }));
-  };
   return {
     sock_send(fd: number, iovsPtr: number, iovsLen: number, _flags: number, sentPtr: number): number {
       const socket = socketAt(fd);
       if (!socket) return net.fds()[fd] ? wasi.ERRNO_NOTSOCK : wasi.ERRNO_BADF;
-      let sent = 0;
-      for (const { buf, len } of iovecs('sock_send', iovsPtr, iovsLen)) {
-        sent += socket.fd_write(memory.read('sock_send', buf, len)).nwritten;
-      }
-      memory.write('sock_send', sentPtr, u32(sent));
-      return wasi.ERRNO_SUCCESS;
+      return gather(memory, 'sock_send', iovsPtr, iovsLen, sentPtr, (data) => socket.fd_write(data));
     },
     sock_recv(fd: number, iovsPtr: number, iovsLen: number, _flags: number, readPtr: number, flagsOutPtr: number): number {
       const socket = socketAt(fd);
       if (!socket) return net.fds()[fd] ? wasi.ERRNO_NOTSOCK : wasi.ERRNO_BADF;
-      let received = 0;
-      for (const { buf, len } of iovecs('sock_recv', iovsPtr, iovsLen)) {
-        const { data } = socket.fd_read(len);
-        memory.write('sock_recv', buf, data);
-        received += data.byteLength;
-        if (data.byteLength < len) break;
-      }
-      memory.write('sock_recv', readPtr, u32(received));
       memory.write('sock_recv', flagsOutPtr, new Uint8Array(2));
-      return wasi.ERRNO_SUCCESS;
+      return scatter(memory, 'sock_recv', iovsPtr, iovsLen, readPtr, (len) => socket.fd_read(len));
     },
     sock_shutdown(fd: number): number {
       const socket = socketAt(fd);
