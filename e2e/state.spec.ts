@@ -57,6 +57,20 @@ int main(void) {
 }
 `;
 
+const FROM_FILE_C = `#include <stdio.h>
+#include "faasm/faasm.h"
+
+int main(void) {
+    char path[64] = {0};
+    faasmGetInput((uint8_t*)path, sizeof path - 1);
+    unsigned long size = faasmWriteStateFromFile("weights", path);
+    uint8_t* value = faasmReadStatePtr("weights", size);
+    char out[128];
+    faasmSetOutput(out, snprintf(out, sizeof out, "%lu bytes from %s: %.*s", size, path, (int)size, (const char*)value));
+    return 0;
+}
+`;
+
 /** Uploads a file to the current function's user through the Files tab, as a person preloads input. */
 async function uploadFile(playground: Playground, name: string, content: string) {
   const { page } = playground;
@@ -198,4 +212,26 @@ test('a state pointer is a buffer for write() and read(): stdout from a state va
   await showState(playground);
   await playground.output('state.key.loaded').click();
   await expect.poll(() => dumpText(playground)).toMatch(/^uploaded bytes, now state\.+/);
+});
+
+test('faasmWriteStateFromFile makes a user’s file a state value and pushes it; a missing file is a clear error', async ({ playground }) => {
+  await playground.open();
+  await playground.createFunction('stateio/fromfile', FROM_FILE_C);
+  await uploadFile(playground, 'weights.txt', 'weights from a file');
+  await playground.setInput('/weights.txt');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('19 bytes from /weights.txt: weights from a file');
+
+  await showState(playground);
+  await expect(playground.output('state.global.key.weights')).toContainText('19');
+  await expect(playground.output('state.global.key.weights').getByTestId('state.global.version')).toHaveText('1');
+
+  await playground.page.getByTestId('output.tab.output').click();
+  await playground.setInput('/missing.txt');
+  await playground.run();
+  await playground.expectStatus(/trapped|failed/i);
+  await expect(playground.output('output.panel')).toContainText(
+    "__faasm_write_state_from_file: /missing.txt: no such file in stateio's files (the Files tab uploads one)",
+  );
 });

@@ -83,9 +83,12 @@ export class CallRouting {
       memory: job.memory,
       main: () => this.instance,
       hostImports: () => this.importObject,
-      readFile: (path) => (this.root ? fileAt(this.root.dir, path) : null),
+      readFile: this.readFile,
     });
   }
+
+  /** A file in the running call's own copy of the user's files (dlopen, write_state_from_file). */
+  private readonly readFile = (path: string): Uint8Array | null => (this.root ? fileAt(this.root.dir, path) : null);
 
   private malloc(call: string, size: number): number {
     const malloc = this.instance?.exports.malloc;
@@ -121,6 +124,7 @@ export class CallRouting {
           locks: this.ledger,
           network: this.network,
           dynlink: this.linker,
+          readFile: this.readFile,
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,

@@ -5,19 +5,23 @@
  * modes (runtime/global/index.ts says why). A refused request traps with a HostError naming the
  * import: these imports return nothing, so there is no error code to return (ABI.md).
  */
-import type { GlobalReply, GlobalRequest } from '../global';
+import type { GlobalRequest } from '../global';
 import { StateError, type StateArena } from '../state';
 import type { ChainContext } from './chaining';
 import { clearMailbox, waitForAnswer } from './mailbox';
 import { HostError, type FaasletMemory } from './memory';
 import type { StateMapping } from './state-mapping';
 
-/** The Faaslet's side of one request: post it, block until the agent answers in the mailbox. */
-function ask(chain: ChainContext, user: string, request: GlobalRequest): GlobalReply {
+/**
+ * The Faaslet's side of one request: post it, block until the agent answers in the mailbox.
+ * Returns the version pushed or pulled; a refusal is a HostError naming the import.
+ */
+export function askGlobalTier(chain: ChainContext, user: string, call: string, request: GlobalRequest): number {
   clearMailbox(chain.mailbox);
   chain.post({ kind: 'global', callId: chain.callId, user, request });
   const answer = waitForAnswer(chain.mailbox);
-  return { version: answer.returnCode, error: answer.error };
+  if (answer.error) throw new HostError(`${call}: ${answer.error}`);
+  return answer.returnCode;
 }
 
 export function globalTierImports(
@@ -35,8 +39,7 @@ export function globalTierImports(
     } catch (error) {
       throw error instanceof StateError ? new HostError(`${call}: ${error.message}`) : error;
     }
-    const reply = ask(chain, user, request);
-    if (reply.error) throw new HostError(`${call}: ${reply.error}`);
+    askGlobalTier(chain, user, call, request);
     after?.();
   };
   /** Pushes need a local value; private copies (copy mode) reach the arena first. */

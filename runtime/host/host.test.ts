@@ -16,6 +16,7 @@ describe('the ABI table', () => {
   it('provides only imports the table knows', () => {
     for (const name of PROVIDED_HOST_IMPORTS) expect(FAASM_IMPORTS.some((i) => i.name === name)).toBe(true);
     expect(PROVIDED_HOST_IMPORTS.has('__faasm_read_input')).toBe(true);
+    expect(PROVIDED_HOST_IMPORTS.has('__faasm_write_state_from_file')).toBe(true);
   });
 });
 

@@ -8,7 +8,8 @@
  * - chaining.ts: chain by name or pointer, await (JSPI, or the mailbox.ts fallback).
  * - state.ts: the local tier of state, on the user's state arena (runtime/state);
  *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
- * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global).
+ * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global);
+ *   state-from-file.ts: a user's file as a state value, pushed to the global tier.
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI;
@@ -22,6 +23,7 @@ import { globalTierImports } from './global-tier';
 import { networkImports, type NetworkContext } from './network';
 import { FaasletMemory, HostError } from './memory';
 import { stateImports } from './state';
+import { stateFromFileImports, type ReadFile } from './state-from-file';
 import { ZERO_COPY, type StateMapping } from './state-mapping';
 import type { LockLedger, StateArena } from '../state';
 
@@ -46,6 +48,8 @@ export interface HostContext {
   network?: NetworkContext;
   /** The Faaslet's dynamic linker; without it, dlopen is a HostError. */
   dynlink?: Dynlink;
+  /** The running call's copy of the user's files; without it, reading one is a HostError. */
+  readFile?: ReadFile;
 }
 
 const noNetwork = (): never => {
@@ -58,6 +62,10 @@ const noLinker = (): never => {
 };
 const NO_DYNLINK: Dynlink = { open: noLinker, symbol: noLinker, close: noLinker, takeError: noLinker };
 
+const noFiles = (): never => {
+  throw new HostError('__faasm_write_state_from_file: this Faaslet has no files');
+};
+
 export function hostInterface(memory: FaasletMemory, context: HostContext) {
   const mapping = context.stateMapping ?? (() => ZERO_COPY);
   return {
@@ -66,6 +74,7 @@ export function hostInterface(memory: FaasletMemory, context: HostContext) {
     ...stateImports(memory, context.arena, context.user, mapping, context.locks),
     // Global requests ride the chain context's mailbox and post (one Faaslet ↔ agent channel).
     ...globalTierImports(memory, context.arena, context.user, mapping, context.chain),
+    ...stateFromFileImports(memory, context.arena, context.user, context.chain, context.readFile ?? noFiles),
     ...networkImports(memory, context.network ?? NO_NETWORK),
     ...dynlinkImports(memory, context.dynlink ?? NO_DYNLINK),
   };
