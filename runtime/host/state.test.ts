@@ -71,6 +71,21 @@ describe('state imports: whole values', () => {
     expect(Array.from(private0().slice(200, 204))).toEqual([1, 2, 3, 0]);
   });
 
+  it('refuses to read more than an existing value holds, leaving the buffer untouched', () => {
+    const { host, put, private0 } = setup();
+    put(0, 'k');
+    put(100, [1, 2, 3, 4, 5]);
+    host.__faasm_write_state(0, 100, 5);
+    private0().fill(9, 200, 208);
+    expect(() => host.__faasm_read_state(0, 200, 8)).toThrow(HostError);
+    expect(() => host.__faasm_read_state(0, 200, 8)).toThrow(
+      /^__faasm_read_state: key "alice\/k" has size 5; 8 bytes were asked for/,
+    );
+    expect(Array.from(private0().slice(200, 208))).toEqual([9, 9, 9, 9, 9, 9, 9, 9]);
+    expect(host.__faasm_read_state(0, 200, 5)).toBe(5);
+    expect(Array.from(private0().slice(200, 206))).toEqual([1, 2, 3, 4, 5, 9]);
+  });
+
   it('reads a missing key as zeros with size 0, without creating it', () => {
     const { arena, host, put, private0 } = setup();
     put(0, 'missing');

@@ -37,14 +37,17 @@ export function stateImports(
   };
 
   return {
-    /** len 0 asks for the size only; a missing key has size 0 and reads as zeros. */
+    /**
+     * len 0 asks for the size only; a missing key has size 0 and reads as zeros. Asking an
+     * existing value for more than its size is refused, not cut short.
+     */
     __faasm_read_state(keyPtr: number, buf: number, len: number): number {
       return run('__faasm_read_state', keyPtr, (key) => {
         const value = arena.find(key);
         if (len === 0) return value?.size ?? 0;
         const target = memory.view('__faasm_read_state', buf, len);
         if (!value) target.fill(0);
-        else target.set(arena.bytes(value, 0, Math.min(target.byteLength, value.size)));
+        else target.set(arena.bytes(sized(key, len), 0, target.byteLength));
         return value?.size ?? 0;
       });
     },
