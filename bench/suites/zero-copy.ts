@@ -3,7 +3,9 @@
  * Zero-copy maps it (`faasmReadStatePtr`, rewritten module) and sums the bytes in place; copy
  * reads it into a malloc'd private buffer (`faasmReadState`; that module maps nothing, so it is not
  * rewritten and runs at full speed, as such a function would) and sums that. Figures: wall time
- * for all eight to finish, and the private memory 0 the eight hold afterwards.
+ * for all eight to finish, the private memory 0 the eight hold afterwards, and the total with the
+ * state arena, which both variants have (the value lives there). The memory saving is the ratio
+ * of totals: the arena is paid either way.
  */
 import { StateArena } from '../../runtime/state';
 import { createToolchain, memoryImportOf } from '../../runtime/toolchain';
@@ -110,12 +112,17 @@ export async function zeroCopySuite(): Promise<Record<string, number>> {
   }
   const zeroCopyMs = median(samples.zero_copy);
   const copyMs = median(samples.copy);
+  const arenaBytes = arena.memory.buffer.byteLength;
+  const totalBytes = { zero_copy: privateBytes.zero_copy + arenaBytes, copy: privateBytes.copy + arenaBytes };
+  const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
   return {
     'state.zero_copy_speedup_x': round(copyMs / zeroCopyMs, 2),
-    'state.zero_copy_memory_saving_x': round(privateBytes.copy / privateBytes.zero_copy, 2),
+    'state.zero_copy_memory_saving_x': round(totalBytes.copy / totalBytes.zero_copy, 2),
     'state.zero_copy_ms': round(zeroCopyMs, 1),
     'state.copy_ms': round(copyMs, 1),
-    'state.zero_copy_private_mib': round(privateBytes.zero_copy / 2 ** 20, 1),
-    'state.copy_private_mib': round(privateBytes.copy / 2 ** 20, 1),
+    'state.zero_copy_private_mib': mib(privateBytes.zero_copy),
+    'state.copy_private_mib': mib(privateBytes.copy),
+    'state.zero_copy_total_mib': mib(totalBytes.zero_copy),
+    'state.copy_total_mib': mib(totalBytes.copy),
   };
 }
