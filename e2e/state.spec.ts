@@ -97,11 +97,15 @@ test('two Faaslets write one state value through their own pointers, and the pag
   await playground.run();
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('hello from A and hello from B');
-  await expect(playground.output('output.stdout')).toContainText('A wrote through 0x80000000');
+  await expect(playground.output('output.stdout')).toContainText(/A wrote through 0x8[0-9a-f]{7} /);
+  const stdoutA = (await playground.output('output.stdout').textContent()) ?? '';
+  const pointerA = /A wrote through (0x[0-9a-f]{8})/.exec(stdoutA)![1]!;
 
-  // Two calls, in two Faaslets, on one host.
+  // Two calls, in two Faaslets, on one host; B's own pointer is A's address, and it saw A's bytes.
   await playground.showCalls();
   await expect(playground.callNodes()).toHaveCount(2);
+  await playground.callNodes().nth(1).click();
+  await expect(playground.output('calls.detail')).toContainText(`B reads through its own pointer ${pointerA}: "hello from A"`);
 
   await playground.page.getByTestId('output.tab.log').click();
   await expect(playground.output('build.rewrite')).toContainText(/rewritten in .*: \d+ memory instructions routed/);
