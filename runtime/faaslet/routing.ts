@@ -21,6 +21,7 @@ import { diffEntries, type FileChanges, type FileEntries } from '../host/files/e
 import { entriesOf, fileAt } from '../host/files/tree';
 import { Shaper, socketWasiImports, xhrFetchSync, type NetworkContext } from '../host/network';
 import { timeAndRandomImports } from '../host/wasi-extras';
+import { checkedWasiCall } from '../host/wasi-pointers';
 import { LockLedger, StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -102,7 +103,8 @@ export class CallRouting {
     const wasiImport = Object.fromEntries(
       [...WASI_IMPORT_NAMES].map((name) => [
         name,
-        own[name] ?? ((...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args)),
+        own[name] ??
+          checkedWasiCall(name, (...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args), memory),
       ]),
     );
     this.importObject = {

@@ -12,6 +12,7 @@
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI.
+ * - wasi-pointers.ts: the pointer checks in front of the WASI shim, which trusts its arguments.
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
