@@ -74,7 +74,7 @@ export const CallTreeRow = memo(function CallTreeRow({ node, origin, selected, c
         <span>{took}</span>
         <span className={result && result.returnCode !== 0 ? 'call-tree__bad' : undefined}>{result?.returnCode ?? ''}</span>
       </div>
-      {failure && <div className="call-tree__failure" style={{ paddingLeft: indent * 12 + 30 }}>{failure}</div>}
+      {failure && <div className="call-tree__failure" data-testid="calls.node.failure" style={{ paddingLeft: indent * 12 + 30 }}>{failure}</div>}
     </div>
   );
 });
