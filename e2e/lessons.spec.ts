@@ -11,27 +11,56 @@ async function openAndRun(playground: Playground, lesson: number) {
   await page.screenshot({ path: `e2e/screenshots/lesson-${lesson}.png` });
 }
 
-const nodes = (playground: Playground, status: string) =>
-  playground.page.locator(`[data-testid="calls.node"][data-status="${status}"]`);
-
-test('lesson 1: leaving private memory traps, and a foreign pointer reads only the Faaslet\'s own bytes', async ({ playground }) => {
-  await playground.open();
-  await openAndRun(playground, 1);
-  const lines = ((await playground.output('output.text').textContent()) ?? '').split('\n');
-  expect(lines[0]).toBe('write past the end of memory 0: trapped');
-  expect(lines[1]).toBe('read 0x7ffffff0: trapped');
-  expect(lines[2]).toMatch(/^Faaslet B read "" at 0x[0-9a-f]+, where Faaslet A keeps "the secret of Faaslet A"$/);
-  await expect(nodes(playground, 'trapped')).toHaveCount(2);
-  await nodes(playground, 'trapped').first().click();
-  await expect(playground.output('calls.detail.message')).toContainText('memory access out of bounds');
-});
-
 /** The calls one call chained, in the order it chained them (call ids grow). */
 async function childrenOf(playground: Playground, parentId: string, fn: string) {
   const rows = playground.page.locator(`[data-testid="calls.node"][data-parent-id="${parentId}"][data-function="${fn}"]`);
   const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-call-id'))));
   return ids.sort((a, b) => a - b).map((id) => playground.page.locator(`[data-testid="calls.node"][data-call-id="${id}"]`));
 }
+
+test('lesson 1: leaving private memory traps, and a foreign pointer reads only the Faaslet\'s own bytes', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  await openAndRun(playground, 1);
+  const lines = ((await playground.output('output.text').textContent()) ?? '').split('\n');
+  expect(lines[0]).toBe('write past the end of memory 0: trapped');
+  expect(lines[1]).toBe('read 0x7ffffff0: trapped');
+  const address = /^Faaslet B read "" at (0x[0-9a-f]+), where Faaslet A keeps "the secret of Faaslet A"$/.exec(lines[2] ?? '')?.[1];
+  expect(address).toBeDefined();
+
+  // The lesson opens on A's memory map; at the secret's address A has the secret.
+  const panels = page.getByTestId('memory.panel');
+  await expect(panels).toHaveCount(1);
+  await expect(panels.first().getByTestId('memory.map')).toHaveAttribute('aria-label', /^Memory 0: .*stack.*heap/);
+  /** The text a panel's hex dump shows at the address (its ASCII column, rows joined). */
+  const textAt = async (panel: number) => {
+    await panels.nth(panel).getByTestId('hex.address').fill(address!);
+    await panels.nth(panel).getByTestId('hex.address').press('Enter');
+    const dump = panels.nth(panel).getByTestId('hex.dump');
+    await expect(dump).toHaveText(new RegExp(`^${address!.slice(2).padStart(8, '0')} `));
+    const rows = ((await dump.textContent()) ?? '').split('\n');
+    return rows.map((row) => row.slice(row.lastIndexOf('  ') + 2)).join('');
+  };
+  expect(await textAt(0)).toContain('the secret of Faaslet A');
+
+  // Each attempt's own call and trap.
+  await playground.showCalls();
+  const rootId = (await playground.callNodes().first().getAttribute('data-call-id'))!;
+  const [pastEnd, highRead, foreign] = await childrenOf(playground, rootId, 'lesson1/private');
+  for (const attempt of [pastEnd!, highRead!]) {
+    await expect(attempt).toHaveAttribute('data-status', 'trapped');
+    await expect(attempt.getByTestId('calls.node.failure')).toHaveText('memory access out of bounds');
+  }
+  await expect(foreign!).toHaveAttribute('data-status', 'ok');
+
+  // B's memory beside A's: the same address holds none of A's bytes.
+  await foreign!.click();
+  await page.getByTestId('calls.detail.faaslet').click();
+  await expect(panels).toHaveCount(2);
+  expect(await textAt(1)).not.toContain('secret');
+  expect(await textAt(0)).toContain('the secret of Faaslet A');
+  await page.screenshot({ path: 'e2e/screenshots/lesson-1.png' });
+});
 
 /** Each host call lesson2/bad_pointer tries, by its input: its error must name it. */
 const WILD_POINTER_CALLS = [
