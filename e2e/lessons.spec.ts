@@ -11,6 +11,16 @@ async function openAndRun(playground: Playground, lesson: number) {
   await page.screenshot({ path: `e2e/screenshots/lesson-${lesson}.png` });
 }
 
+/**
+ * The ASCII column of a hex dump (offset, 2 spaces, c bytes in hex, 2 spaces, c characters per
+ * row), rows joined: the text the bytes spell.
+ */
+function dumpText(dump: string): string {
+  const rows = dump.split('\n');
+  const columns = (rows[0]!.length - 11) / 4;
+  return rows.map((row) => row.slice(11 + 3 * columns)).join('');
+}
+
 /** The calls one call chained, in the order it chained them (call ids grow). */
 async function childrenOf(playground: Playground, parentId: string, fn: string) {
   const rows = playground.page.locator(`[data-testid="calls.node"][data-parent-id="${parentId}"][data-function="${fn}"]`);
@@ -38,8 +48,7 @@ test('lesson 1: leaving private memory traps, and a foreign pointer reads only t
     await panels.nth(panel).getByTestId('hex.address').press('Enter');
     const dump = panels.nth(panel).getByTestId('hex.dump');
     await expect(dump).toHaveText(new RegExp(`^${address!.slice(2).padStart(8, '0')} `));
-    const rows = ((await dump.textContent()) ?? '').split('\n');
-    return rows.map((row) => row.slice(row.lastIndexOf('  ') + 2)).join('');
+    return dumpText((await dump.textContent()) ?? '');
   };
   expect(await textAt(0)).toContain('the secret of Faaslet A');
 
@@ -150,14 +159,29 @@ test('lesson 2: a wild pointer fails every host call; each attack ends only itse
   await expect(page.locator('[data-testid="files.item"][data-path="stolen.txt"]')).toHaveCount(0);
 });
 
-test('lesson 3: mapped state is shared with no copy; copies are not', async ({ playground }) => {
+test('lesson 3: mapped state is shared with no copy; a copy is seen only once written back', async ({ playground }) => {
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 3);
   await expect(playground.output('output.text')).toHaveText('hello from A and hello from B');
+
+  // The State tab reads the arena itself: the bytes A and B wrote through their pointers.
+  const bytesOf = async (key: string) => {
+    await page.getByTestId(`state.key.${key}`).click();
+    return expect.poll(async () => dumpText((await page.getByTestId('state.bytes').textContent()) ?? ''));
+  };
+  await (await bytesOf('board')).toMatch(/^hello from A and hello from B\.+$/);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-3.png' });
+
   await playground.selectFunction('lesson3/copies');
   await playground.run();
   await playground.expectStatus(/ok/i);
-  await expect(playground.output('output.text')).toHaveText('A reads back: "hello from A" (B\'s change stayed in B\'s copy)');
+  await expect(playground.output('output.text')).toHaveText(
+    'B changed its copy: A reads "hello from A"\nB wrote its copy back: A reads "hello from A and hello from B"',
+  );
+  await page.getByTestId('output.tab.state').click();
+  await (await bytesOf('letter')).toMatch(/^hello from A and hello from B\.+$/);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-3-copies.png' });
 });
 
 test('lesson 4: without the lock updates are lost; with it the counter is exactly 200,000', async ({ playground }) => {
