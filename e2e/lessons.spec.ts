@@ -184,8 +184,9 @@ test('lesson 3: mapped state is shared with no copy; a copy is seen only once wr
   await page.screenshot({ path: 'e2e/screenshots/lesson-3-copies.png' });
 });
 
-test('lesson 4: without the lock updates are lost; with it the counter is exactly 200,000', async ({ playground }) => {
+test('lesson 4: without the lock updates are lost; with it the counter is exactly 200,000; across two hosts, exact too', async ({ playground }) => {
   test.setTimeout(240_000);
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 4);
   let lost = Number(/(\d+) updates lost/.exec((await playground.output('output.text').textContent()) ?? '')?.[1]);
@@ -201,11 +202,34 @@ test('lesson 4: without the lock updates are lost; with it the counter is exactl
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('counter = 200000 (with the write lock; 0 updates lost)');
 
-  // Across hosts, through the global tier, under the global write lock: exact too.
+  // The State tab reads the counter from the arena: the same exact total.
+  await page.getByTestId('state.key.counter').click();
+  await expect(page.getByTestId('state.i32')).toHaveText('200000');
+  await page.screenshot({ path: 'e2e/screenshots/lesson-4.png' });
+
+  // Across hosts, as the lesson says: 2 slots per host first, so the four adders spread over both.
+  await page.getByTestId('cluster.slots').fill('2');
+  await expect(page.getByTestId('cluster.slots')).toHaveValue('2');
   await playground.selectFunction('lesson4/global_counter');
   await playground.run();
   await playground.expectStatus(/ok/i, 180_000);
-  await expect(playground.output('output.text')).toHaveText(/^global counter = (\d+) \(was (\d+); \+40000 from 4 Faaslets\)$/);
+  // Through the global tier, under the global write lock: exact too.
+  await expect(playground.output('output.text')).toHaveText(/^global counter = 40000 \(was 0; \+40000 from 4 Faaslets\)$/);
+  await playground.showCalls();
+  const rootId = (await playground.callNodes().first().getAttribute('data-call-id'))!;
+  const adders = await childrenOf(playground, rootId, 'lesson4/global_counter');
+  expect(adders).toHaveLength(4);
+  const hosts = new Set(await Promise.all(adders.map((adder) => adder.getAttribute('data-host'))));
+  expect([...hosts].sort()).toEqual(['0', '1']);
+
+  // Each host has its own local copy of the counter; the global tier holds the value.
+  await page.getByTestId('output.tab.state').click();
+  for (const host of [0, 1]) {
+    await page.getByTestId('state.view').getByRole('tab', { name: `host ${host} · lesson4` }).click();
+    await expect(page.getByTestId('state.key.global_counter')).toBeVisible();
+  }
+  await expect(page.getByTestId('state.global.key.global_counter')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/lesson-4-global.png' });
 });
 
 test('lesson 5: a map-reduce word count fans out by name and by pointer and fans in with outputs', async ({ playground }) => {
