@@ -11,48 +11,184 @@ async function openAndRun(playground: Playground, lesson: number) {
   await page.screenshot({ path: `e2e/screenshots/lesson-${lesson}.png` });
 }
 
-const nodes = (playground: Playground, status: string) =>
-  playground.page.locator(`[data-testid="calls.node"][data-status="${status}"]`);
+/**
+ * The ASCII column of a hex dump (offset, 2 spaces, c bytes in hex, 2 spaces, c characters per
+ * row), rows joined: the text the bytes spell.
+ */
+function dumpText(dump: string): string {
+  const rows = dump.split('\n');
+  const columns = (rows[0]!.length - 11) / 4;
+  return rows.map((row) => row.slice(11 + 3 * columns)).join('');
+}
+
+/** The calls one call chained, in the order it chained them (call ids grow). */
+async function childrenOf(playground: Playground, parentId: string, fn: string) {
+  const rows = playground.page.locator(`[data-testid="calls.node"][data-parent-id="${parentId}"][data-function="${fn}"]`);
+  const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-call-id'))));
+  return ids.sort((a, b) => a - b).map((id) => playground.page.locator(`[data-testid="calls.node"][data-call-id="${id}"]`));
+}
 
 test('lesson 1: leaving private memory traps, and a foreign pointer reads only the Faaslet\'s own bytes', async ({ playground }) => {
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 1);
   const lines = ((await playground.output('output.text').textContent()) ?? '').split('\n');
   expect(lines[0]).toBe('write past the end of memory 0: trapped');
   expect(lines[1]).toBe('read 0x7ffffff0: trapped');
-  expect(lines[2]).toMatch(/^Faaslet B read "" at 0x[0-9a-f]+, where Faaslet A keeps "the secret of Faaslet A"$/);
-  await expect(nodes(playground, 'trapped')).toHaveCount(2);
-  await nodes(playground, 'trapped').first().click();
-  await expect(playground.output('calls.detail.message')).toContainText('memory access out of bounds');
+  const address = /^Faaslet B read "" at (0x[0-9a-f]+), where Faaslet A keeps "the secret of Faaslet A"$/.exec(lines[2] ?? '')?.[1];
+  expect(address).toBeDefined();
+
+  // The lesson opens on A's memory map; at the secret's address A has the secret.
+  const panels = page.getByTestId('memory.panel');
+  await expect(panels).toHaveCount(1);
+  await expect(panels.first().getByTestId('memory.map')).toHaveAttribute('aria-label', /^Memory 0: .*stack.*heap/);
+  /** The text a panel's hex dump shows at the address (its ASCII column, rows joined). */
+  const textAt = async (panel: number) => {
+    await panels.nth(panel).getByTestId('hex.address').fill(address!);
+    await panels.nth(panel).getByTestId('hex.address').press('Enter');
+    const dump = panels.nth(panel).getByTestId('hex.dump');
+    await expect(dump).toHaveText(new RegExp(`^${address!.slice(2).padStart(8, '0')} `));
+    return dumpText((await dump.textContent()) ?? '');
+  };
+  expect(await textAt(0)).toContain('the secret of Faaslet A');
+
+  // Each attempt's own call and trap.
+  await playground.showCalls();
+  const rootId = (await playground.callNodes().first().getAttribute('data-call-id'))!;
+  const [pastEnd, highRead, foreign] = await childrenOf(playground, rootId, 'lesson1/private');
+  for (const attempt of [pastEnd!, highRead!]) {
+    await expect(attempt).toHaveAttribute('data-status', 'trapped');
+    await expect(attempt.getByTestId('calls.node.failure')).toHaveText('memory access out of bounds');
+  }
+  await expect(foreign!).toHaveAttribute('data-status', 'ok');
+
+  // B's memory beside A's: the same address holds none of A's bytes.
+  await foreign!.click();
+  await page.getByTestId('calls.detail.faaslet').click();
+  await expect(panels).toHaveCount(2);
+  expect(await textAt(1)).not.toContain('secret');
+  expect(await textAt(0)).toContain('the secret of Faaslet A');
+  await page.screenshot({ path: 'e2e/screenshots/lesson-1.png' });
 });
 
-test('lesson 2: every attack ends only itself: traps, a kill, a refusal, NULL from malloc, and the heartbeat is fine', async ({ playground }) => {
-  test.setTimeout(240_000);
+/** Each host call lesson2/bad_pointer tries, by its input: its error must name it. */
+const WILD_POINTER_CALLS = [
+  '__faasm_read_input', '__faasm_write_output',
+  '__faasm_read_state', '__faasm_read_state', '__faasm_write_state', '__faasm_read_state_ptr',
+  '__faasm_read_state_offset', '__faasm_write_state_offset', '__faasm_append_state', '__faasm_read_appended_state',
+  '__faasm_lock_state_read', '__faasm_lock_state_write', '__faasm_lock_state_global_write', '__faasm_push_state', '__faasm_pull_state',
+  '__faasm_chain_name', '__faasm_chain_ptr', '__faasm_await_call_output',
+  'fd_write', 'path_open', 'path_open',
+  '__faasm_dlopen', '__faasm_net_connect', 'sock_send',
+];
+
+test('lesson 2: a wild pointer fails every host call; each attack ends only itself; the heartbeat runs through the kill', async ({ playground }) => {
+  test.setTimeout(300_000);
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 2);
   const text = (await playground.output('output.text').textContent()) ?? '';
-  expect(text).toMatch(/^memory bomb: return code 0, malloc returned NULL after \d+ MiB$/m);
-  expect(text).toMatch(/^heartbeat: return code 0, still beating$/m);
-  for (const attack of ['out-of-bounds store', 'bad host pointer', 'corrupted function pointer', 'infinite loop', 'stack overflow', 'chain bomb']) {
-    expect(text).toMatch(new RegExp(`^${attack}: return code [1-9]\\d*$`, 'm'));
+  expect(text).toContain(`wild pointers: ${WILD_POINTER_CALLS.length} of ${WILD_POINTER_CALLS.length} host calls refused`);
+  await playground.showCalls();
+  const rootId = (await playground.callNodes().first().getAttribute('data-call-id'))!;
+
+  // One Faaslet per host call, each failed with an error that names the call and the pointer.
+  const wild = await childrenOf(playground, rootId, 'lesson2/bad_pointer');
+  expect(wild).toHaveLength(WILD_POINTER_CALLS.length);
+  for (const [i, call] of WILD_POINTER_CALLS.entries()) {
+    await expect(wild[i]!).toHaveAttribute('data-status', 'trapped');
+    await expect(wild[i]!.getByTestId('calls.node.failure')).toHaveText(
+      new RegExp(`^${call}: .*0x7ffff000.* (outside|past the end of) the Faaslet's memory`),
+    );
   }
-  await expect(nodes(playground, 'trapped')).toHaveCount(4);
-  await expect(nodes(playground, 'killed')).toHaveCount(1);
-  await expect(nodes(playground, 'refused')).toHaveCount(1);
+
+  // Then the attacks, in the order lesson2/attacks chains them.
+  const [oob, pointer, loop, heartbeat, bomb, stack, chainBomb] = await childrenOf(playground, rootId, 'lesson2/attacks');
+  await expect(oob!).toHaveAttribute('data-status', 'trapped');
+  await expect(oob!.getByTestId('calls.node.failure')).toHaveText('memory access out of bounds');
+  // A valid table index with the wrong signature: the signature check, not the table's bounds.
+  await expect(pointer!).toHaveAttribute('data-status', 'trapped');
+  await expect(pointer!.getByTestId('calls.node.failure')).toHaveText('function signature mismatch');
+  await expect(loop!).toHaveAttribute('data-status', 'killed');
+  await expect(loop!.getByTestId('calls.node.failure')).toHaveText('killed: the Faaslet ran past its CPU-time limit of 1500 ms');
+  await expect(stack!).toHaveAttribute('data-status', 'trapped');
+  await expect(stack!.getByTestId('calls.node.failure')).toHaveText('stack overflow: Maximum call stack size exceeded');
+  await expect(page.locator('[data-testid="calls.node"][data-status="killed"]')).toHaveCount(1);
+
+  // The memory bomb got NULL from malloc before its memory limit (the MiB button's figure).
+  await expect(bomb!).toHaveAttribute('data-status', 'ok');
+  const limitMiB = Number(/^(\d+) MiB/.exec((await page.getByTestId('limits.button').textContent()) ?? '')?.[1]);
+  const gotMiB = Number(/^memory bomb: return code 0, malloc returned NULL after (\d+) MiB$/m.exec(text)?.[1]);
+  expect(gotMiB).toBeGreaterThan(limitMiB / 2);
+  expect(gotMiB).toBeLessThan(limitMiB);
+
+  // The chain bomb is refused at the depth limit; the calls above it fail with it.
+  await expect(chainBomb!).toHaveAttribute('data-status', 'failed');
+  const refused = page.locator('[data-testid="calls.node"][data-status="refused"]');
+  await expect(refused).toHaveCount(1);
+  await expect(refused.getByTestId('calls.node.failure')).toHaveText('refused: chain depth 65 exceeds the limit of 64 (a chain bomb?)');
+  expect(text).toMatch(/^chain bomb: return code 1$/m);
+
+  // The heartbeat ran while the infinite loop was running, and finished ok.
+  await expect(heartbeat!).toHaveAttribute('data-status', 'ok');
+  expect(text).toMatch(/^heartbeat: return code 0, still beating$/m);
+  const times = async (row: typeof loop) =>
+    [Number(await row!.getAttribute('data-started-at')), Number(await row!.getAttribute('data-finished-at'))] as const;
+  const [loopStart, loopEnd] = await times(loop);
+  const [beatStart, beatEnd] = await times(heartbeat);
+  expect(beatStart).toBeLessThan(loopEnd);
+  expect(beatEnd).toBeGreaterThan(loopStart);
+  await heartbeat!.click();
+  await expect(page.getByTestId('calls.detail')).toHaveAttribute('data-call-id', (await heartbeat!.getAttribute('data-call-id'))!);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-2.png' });
+
+  // The host is unharmed: no key "stolen" on any host, and no file either; later writes work.
+  await page.getByTestId('output.tab.state').click();
+  const tiers = page.getByTestId('state.view').getByRole('tab');
+  // One tier shows without tabs; two or more get a tab each.
+  const tierCount = Math.max(await tiers.count(), 1);
+  let beats = 0;
+  for (let i = 0; i < tierCount; i++) {
+    if (tierCount > 1) await tiers.nth(i).click();
+    // The arena's size shows once the tier has been read.
+    await expect(page.locator('.state-view__capacity')).toHaveText(/^arena: [1-9]/);
+    await expect(page.getByTestId('state.key.stolen')).toHaveCount(0);
+    beats += await page.getByTestId('state.key.beats').count();
+  }
+  expect(beats).toBeGreaterThan(0);
+  await page.getByTestId('output.tab.files').click();
+  await expect(page.locator('[data-testid="files.item"][data-path="attacks.txt"]')).toBeVisible();
+  await expect(page.locator('[data-testid="files.item"][data-path="stolen.txt"]')).toHaveCount(0);
 });
 
-test('lesson 3: mapped state is shared with no copy; copies are not', async ({ playground }) => {
+test('lesson 3: mapped state is shared with no copy; a copy is seen only once written back', async ({ playground }) => {
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 3);
   await expect(playground.output('output.text')).toHaveText('hello from A and hello from B');
+
+  // The State tab reads the arena itself: the bytes A and B wrote through their pointers.
+  const bytesOf = async (key: string) => {
+    await page.getByTestId(`state.key.${key}`).click();
+    return expect.poll(async () => dumpText((await page.getByTestId('state.bytes').textContent()) ?? ''));
+  };
+  await (await bytesOf('board')).toMatch(/^hello from A and hello from B\.+$/);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-3.png' });
+
   await playground.selectFunction('lesson3/copies');
   await playground.run();
   await playground.expectStatus(/ok/i);
-  await expect(playground.output('output.text')).toHaveText('A reads back: "hello from A" (B\'s change stayed in B\'s copy)');
+  await expect(playground.output('output.text')).toHaveText(
+    'B changed its copy: A reads "hello from A"\nB wrote its copy back: A reads "hello from A and hello from B"',
+  );
+  await page.getByTestId('output.tab.state').click();
+  await (await bytesOf('letter')).toMatch(/^hello from A and hello from B\.+$/);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-3-copies.png' });
 });
 
-test('lesson 4: without the lock updates are lost; with it the counter is exactly 200,000', async ({ playground }) => {
+test('lesson 4: without the lock updates are lost; with it the counter is exactly 200,000; across two hosts, exact too', async ({ playground }) => {
   test.setTimeout(240_000);
+  const { page } = playground;
   await playground.open();
   await openAndRun(playground, 4);
   let lost = Number(/(\d+) updates lost/.exec((await playground.output('output.text').textContent()) ?? '')?.[1]);
@@ -68,11 +204,34 @@ test('lesson 4: without the lock updates are lost; with it the counter is exactl
   await playground.expectStatus(/ok/i);
   await expect(playground.output('output.text')).toHaveText('counter = 200000 (with the write lock; 0 updates lost)');
 
-  // Across hosts, through the global tier, under the global write lock: exact too.
+  // The State tab reads the counter from the arena: the same exact total.
+  await page.getByTestId('state.key.counter').click();
+  await expect(page.getByTestId('state.i32')).toHaveText('200000');
+  await page.screenshot({ path: 'e2e/screenshots/lesson-4.png' });
+
+  // Across hosts, as the lesson says: 2 slots per host first, so the four adders spread over both.
+  await page.getByTestId('cluster.slots').fill('2');
+  await expect(page.getByTestId('cluster.slots')).toHaveValue('2');
   await playground.selectFunction('lesson4/global_counter');
   await playground.run();
   await playground.expectStatus(/ok/i, 180_000);
-  await expect(playground.output('output.text')).toHaveText(/^global counter = (\d+) \(was (\d+); \+40000 from 4 Faaslets\)$/);
+  // Through the global tier, under the global write lock: exact too.
+  await expect(playground.output('output.text')).toHaveText(/^global counter = 40000 \(was 0; \+40000 from 4 Faaslets\)$/);
+  await playground.showCalls();
+  const rootId = (await playground.callNodes().first().getAttribute('data-call-id'))!;
+  const adders = await childrenOf(playground, rootId, 'lesson4/global_counter');
+  expect(adders).toHaveLength(4);
+  const hosts = new Set(await Promise.all(adders.map((adder) => adder.getAttribute('data-host'))));
+  expect([...hosts].sort()).toEqual(['0', '1']);
+
+  // Each host has its own local copy of the counter; the global tier holds the value.
+  await page.getByTestId('output.tab.state').click();
+  for (const host of [0, 1]) {
+    await page.getByTestId('state.view').getByRole('tab', { name: `host ${host} · lesson4` }).click();
+    await expect(page.getByTestId('state.key.global_counter')).toBeVisible();
+  }
+  await expect(page.getByTestId('state.global.key.global_counter')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/lesson-4-global.png' });
 });
 
 test('lesson 5: a map-reduce word count fans out by name and by pointer and fans in with outputs', async ({ playground }) => {

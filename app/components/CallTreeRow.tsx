@@ -37,6 +37,10 @@ export const CallTreeRow = memo(function CallTreeRow({ node, origin, selected, c
       data-call-id={node.callId}
       data-status={node.state}
       data-function={node.function}
+      data-parent-id={node.parentId ?? undefined}
+      data-host={node.host ?? undefined}
+      data-started-at={node.startedAt ?? undefined}
+      data-finished-at={node.finishedAt ?? undefined}
       role="treeitem"
       aria-selected={selected}
       aria-expanded={node.children.length ? !collapsed : undefined}
@@ -70,7 +74,7 @@ export const CallTreeRow = memo(function CallTreeRow({ node, origin, selected, c
         <span>{took}</span>
         <span className={result && result.returnCode !== 0 ? 'call-tree__bad' : undefined}>{result?.returnCode ?? ''}</span>
       </div>
-      {failure && <div className="call-tree__failure" style={{ paddingLeft: indent * 12 + 30 }}>{failure}</div>}
+      {failure && <div className="call-tree__failure" data-testid="calls.node.failure" style={{ paddingLeft: indent * 12 + 30 }}>{failure}</div>}
     </div>
   );
 });

@@ -46,6 +46,9 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
       }
       set({ current: lesson.run, outputTab: lesson.view });
       await get().runFunction();
+      // A lesson shown on the memory map opens the Faaslet that ran it there.
+      const faaslet = get().call.result?.faaslet ?? -1;
+      if (lesson.view === 'memory' && faaslet >= 0) await get().inspectFaaslet(faaslet);
     },
   };
 }

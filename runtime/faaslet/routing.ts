@@ -22,6 +22,7 @@ import { entriesOf, fileAt } from '../host/files/tree';
 import { Shaper, socketWasiImports, xhrFetchSync, type NetworkContext } from '../host/network';
 import { timeAndRandomImports } from '../host/wasi-extras';
 import { fileIoImports } from '../host/wasi-io';
+import { checkedWasiCall } from '../host/wasi-pointers';
 import { LockLedger, StateArena } from '../state';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -107,7 +108,8 @@ export class CallRouting {
     const wasiImport = Object.fromEntries(
       [...WASI_IMPORT_NAMES].map((name) => [
         name,
-        own[name] ?? ((...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args)),
+        own[name] ??
+          checkedWasiCall(name, (...args: unknown[]) => (this.wasi!.wasiImport[name] as WasiFunction)(...args), memory),
       ]),
     );
     this.importObject = {

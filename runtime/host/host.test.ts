@@ -67,6 +67,7 @@ describe('FaasletMemory', () => {
     expect(memory.readCString('t', 100)).toBe('weights');
     new Uint8Array(raw.buffer).fill(65, 200, 300);
     expect(() => memory.readCString('t', 200, 50)).toThrow(/no NUL/);
+    expect(() => memory.readCString('t', 0x7fff_f000)).toThrow(/^t: string at 0x7ffff000 is outside the Faaslet's memory \(65536 bytes\)$/);
   });
 });
 

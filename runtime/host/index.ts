@@ -14,6 +14,7 @@
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI;
  *   wasi-io.ts: fd_read/fd_write and their p- forms, whose buffers may be state pointers (iovec.ts).
+ * - wasi-pointers.ts: the pointer checks in front of the WASI shim (for the calls the host does not serve itself).
  */
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';

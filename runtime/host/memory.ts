@@ -72,7 +72,10 @@ export class FaasletMemory {
   /** A NUL-terminated string such as a state key, at most `maxLen` bytes long. */
   readCString(call: string, ptr: number, maxLen = 4096): string {
     const address = ptr >>> 0;
-    const { buffer, start } = this.resolve(call, address);
+    const { buffer, start, what } = this.resolve(call, address);
+    if (start >= buffer.byteLength) {
+      throw new HostError(`${call}: string at ${hex(address)} is outside ${what} (${buffer.byteLength} bytes)`);
+    }
     const available = Math.max(0, Math.min(maxLen, buffer.byteLength - start));
     const bytes = this.view(call, address, available);
     const end = bytes.indexOf(0);
