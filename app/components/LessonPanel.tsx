@@ -29,7 +29,7 @@ export function LessonPanel() {
         </button>
       </header>
       <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
-      {lesson.plot.length > 0 && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} />}
+      {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
     </section>
   );
 }

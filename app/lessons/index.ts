@@ -6,7 +6,9 @@
  * Front matter keys: `title`, `run` (the function Run lesson calls), `input`, `view` (the tab to
  * show: output, calls, cluster, memory, state, protos), `limit` (CPU-time limit, ms) and `plot`
  * (comma-separated state keys of the lesson's user, each a loss trace to draw live: an i32 point
- * count, 4 bytes of padding, then (ms, value) f64 pairs).
+ * count, 4 bytes of padding, then (ms, value) f64 pairs) and `memory` (`yes`: also plot the memory
+ * the lesson's user holds while its calls run, measured by the runtime, one line per run input).
+ * README.md ("Lessons") tells the same for people adding one.
  */
 import type { Language } from '../../runtime';
 import type { OutputTab } from '../store/types';
@@ -29,6 +31,8 @@ export interface Lesson {
   limitMs: number | null;
   /** State keys (without the user) the lesson panel plots. */
   plot: string[];
+  /** Whether the panel plots the memory the lesson's calls hold, measured live. */
+  memory: boolean;
   functions: LessonFunction[];
 }
 
@@ -67,6 +71,7 @@ export function parseLesson(id: string, text: string, files: Record<string, stri
     view,
     limitMs: limit ? Number(limit) : null,
     plot: (meta.get('plot') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    memory: meta.get('memory') === 'yes',
     functions,
   };
 }

@@ -23,5 +23,7 @@ describe('lessons', () => {
   it('reads the plot key as a list of state keys', () => {
     const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nplot: loss_a, loss_b\n---\n# X', { 'y.c': '' });
     expect(lesson.plot).toEqual(['loss_a', 'loss_b']);
+    expect(lesson.memory).toBe(false);
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\nmemory: yes\n---\n# X', { 'y.c': '' }).memory).toBe(true);
   });
 });
