@@ -85,16 +85,39 @@ test('lesson 5: a map-reduce word count fans out by name and by pointer and fans
   await expect(playground.page.locator('[data-testid="calls.node"][data-function="lesson5/mapper"]')).toHaveCount(9);
 });
 
-test('lesson 6: the zygote runs once; restored and warm starts skip it', async ({ playground }) => {
+test('lesson 6: the zygote runs once; restored and warm starts skip it, and start faster than cold', async ({ playground }) => {
   await playground.open();
   await openAndRun(playground, 6);
+  // The zygote's table, as the C code fills it: every call must read exactly this.
+  let sum = 0;
+  for (let i = 0; i < 256 * 1024; i++) sum ^= (Math.imul(i, 2654435761) + i) >>> 0;
+  const checksum = (sum >>> 0).toString(16).padStart(8, '0');
+  await expect(playground.output('output.text')).toHaveText(
+    [`main: ${checksum} zygotes=1 calls=1`, ...Array(3).fill(`check: ${checksum} zygotes=1 calls=1`)].join('\n'),
+  );
   const row = playground.page.locator('[data-testid="protos.row"][data-function="lesson6/zygote"]');
   await expect(row.getByTestId('protos.zygotes')).toHaveText('1');
   await expect(row.getByTestId('protos.restored')).toHaveText('3');
+
+  // The lesson's table: this run's start times by kind, beside the paper's Table 3.
+  const starts = playground.output('lesson.starts');
+  const kind = (name: string) => starts.locator(`[data-testid="lesson.starts.row"][data-kind="${name}"]`);
+  await expect(kind('cold')).toHaveAttribute('data-count', '1');
+  await expect(kind('restored')).toHaveAttribute('data-count', '3');
+  await expect(kind('cold')).toContainText(/\d ms \(1 call\)\s*Faaslet init 5\.2 ms/);
+  await expect(kind('restored')).toContainText(/\d ms \(3 calls\)\s*Proto-Faaslet 0\.5 ms/);
+  await expect(starts).toContainText('2.8 s');
+  const ms = async (name: string) => Number(await kind(name).getAttribute('data-ms'));
+  expect(await ms('restored')).toBeLessThan(await ms('cold'));
+  await playground.page.screenshot({ path: 'e2e/screenshots/lesson-6.png' });
+
   await playground.page.getByTestId('lesson.run').click();
   await playground.expectStatus(/ok/i);
   await expect(row.getByTestId('protos.warm')).toHaveText('4');
   await expect(row.getByTestId('protos.zygotes')).toHaveText('1');
+  await expect(kind('warm')).toHaveAttribute('data-count', '4');
+  await expect(kind('cold')).toHaveAttribute('data-count', '0');
+  await playground.page.screenshot({ path: 'e2e/screenshots/lesson-6-warm.png' });
 });
 
 test('lesson 7: SGD converges with shared weights and with copies; shared holds less memory, measured; the lesson\'s CPU limit goes when it closes', async ({ playground }) => {
