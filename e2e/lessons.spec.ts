@@ -75,14 +75,34 @@ test('lesson 4: without the lock updates are lost; with it the counter is exactl
   await expect(playground.output('output.text')).toHaveText(/^global counter = (\d+) \(was (\d+); \+40000 from 4 Faaslets\)$/);
 });
 
-test('lesson 5: a map-reduce word count fans out by name and by pointer and fans in with outputs', async ({ playground }) => {
+test('lesson 5: a map-reduce word count fans out by name and by pointer, in parallel, and fans in with outputs', async ({ playground }) => {
   await playground.open();
   await openAndRun(playground, 5);
   await expect(playground.output('output.text')).toHaveText(
     '9 words (total says 9), 8 distinct: the=2 quick=1 brown=1 fox=1 jumps=1 over=1 lazy=1 dog=1',
   );
   await expect(playground.callNodes()).toHaveCount(11);
-  await expect(playground.page.locator('[data-testid="calls.node"][data-function="lesson5/mapper"]')).toHaveCount(9);
+  const mappers = playground.page.locator('[data-testid="calls.node"][data-function="lesson5/mapper"]');
+  await expect(mappers).toHaveCount(9);
+
+  // The fan-out ran in parallel: some two mapper calls were running at the same time.
+  const spans = await mappers.evaluateAll((rows) =>
+    rows.map((row): [number, number] => [Number((row as HTMLElement).dataset.startedAt), Number((row as HTMLElement).dataset.finishedAt)]),
+  );
+  expect(spans.every(([from, to]) => from > 0 && to >= from)).toBe(true);
+  const overlapping = spans.some(([from, to], i) => spans.some(([otherFrom, otherTo], j) => i !== j && from < otherTo && otherFrom < to));
+  expect(overlapping).toBe(true);
+
+  // A person edits the text, key by key, and runs the lesson again.
+  const input = playground.output('input.field');
+  await input.click();
+  await input.press('ControlOrMeta+A');
+  await input.pressSequentially('To be or not to be');
+  await expect(input).toHaveValue('To be or not to be');
+  await playground.page.getByTestId('lesson.run').click();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('6 words (total says 6), 4 distinct: to=2 be=2 or=1 not=1');
+  await expect(mappers).toHaveCount(6);
 });
 
 test('lesson 6: the zygote runs once; restored and warm starts skip it, and start faster than cold', async ({ playground }) => {
