@@ -1,7 +1,9 @@
 // Issue 9's figures: lesson 7's SGD, shared weights (one mapped state value, HOGWILD) against
 // copies moved through the global tier. Drives the real app (the global tier lives in its host
-// agent), runs each variant several times, interleaved, and reads what the function reports:
-// the time its held-out loss first fell below the threshold, and the bytes holding weights.
+// agent), runs each variant several times, interleaved, and reads what the function reports
+// (the time its held-out loss first fell below the threshold) and what the lesson's memory plot
+// measured while the call ran (the runtime's memoryUsage: busy Faaslets' written pages plus the
+// local tier), its peak.
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,8 +22,7 @@ function parse(variant, text) {
     thresholdMs: number(/^threshold [\d.]+ reached at (\d+) ms$/m),
     finalLoss: number(/^loss [\d.]+ -> ([\d.]+) in/m),
     totalMs: number(/ in (\d+) ms$/m),
-    weightBytes: number(/^weight memory: (\d+) B/m),
-    copiedBytes: number(/^weights copied: (\d+) B/m),
+    copiedMiB: number(/^copied between state and private memory: ([\d.]+) MiB/m),
   };
 }
 
@@ -55,7 +56,12 @@ export async function sgdBench(browser, baseUrl, rounds = 5) {
     const status = await page.getByTestId('output.status').getAttribute('data-status');
     const text = (await page.getByTestId('output.text').textContent()) ?? '';
     if (status !== 'ok') throw new Error(`sgd bench (${variant}): ${status}: ${text}`);
-    return parse(variant, text);
+    // The plot's series for this run input is replaced as soon as the run's first sample comes in.
+    const series = page.locator(`[data-testid="lesson.memory.series"][data-key="${variant}"]`);
+    const peakBytes = Number(await series.getAttribute('data-peak-bytes'));
+    const samples = Number(await series.getAttribute('data-samples'));
+    if (!(peakBytes > 0) || samples < 3) throw new Error(`sgd bench (${variant}): memory sampled ${samples} times, peak ${peakBytes} B`);
+    return { ...parse(variant, text), peakBytes };
   };
 
   // Warm-up (build, cold starts), then interleaved rounds.
@@ -74,10 +80,10 @@ export async function sgdBench(browser, baseUrl, rounds = 5) {
     'lessons.sgd_copy_total_ms': m('copy', 'totalMs'),
     'lessons.sgd_shared_final_loss': m('shared', 'finalLoss'),
     'lessons.sgd_copy_final_loss': m('copy', 'finalLoss'),
-    // Bytes holding weights on the host: the local tier's value plus the Faaslets' private copies.
-    'lessons.sgd_shared_weight_bytes': m('shared', 'weightBytes'),
-    'lessons.sgd_copy_weight_bytes': m('copy', 'weightBytes'),
-    'lessons.sgd_memory_saving_x': round(m('copy', 'weightBytes') / m('shared', 'weightBytes')),
-    'lessons.sgd_copy_bytes_copied': m('copy', 'copiedBytes'),
+    // Peak memory the run held, measured while it ran: busy Faaslets' written pages plus the local tier.
+    'lessons.sgd_shared_peak_mib': round(m('shared', 'peakBytes') / 2 ** 20, 1),
+    'lessons.sgd_copy_peak_mib': round(m('copy', 'peakBytes') / 2 ** 20, 1),
+    'lessons.sgd_memory_saving_x': round(m('copy', 'peakBytes') / m('shared', 'peakBytes')),
+    'lessons.sgd_copy_copied_mib': m('copy', 'copiedMiB'),
   };
 }

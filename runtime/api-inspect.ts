@@ -129,3 +129,18 @@ export type GlobalStateChange =
       at: Timestamp;
     }
   | { kind: 'failed'; key: string; host: number; callId: number; message: string; at: Timestamp };
+
+/**
+ * What a user's calls hold in memory at one instant, measured by the host agent
+ * (cluster/memory-usage.ts). The global tier is not counted: it is IndexedDB, storage.
+ */
+export interface MemoryUsage {
+  at: Timestamp;
+  /** Faaslets running or blocked in one of the user's calls. */
+  faaslets: number;
+  /** Their memory 0's 64 KiB pages that hold data (private memory, private copies included). */
+  faasletBytes: number;
+  /** The user's state values allocated in the local tier of every host. */
+  localTierBytes: number;
+  totalBytes: number;
+}

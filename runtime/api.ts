@@ -4,6 +4,7 @@
  */
 import type {
   FaasletInspection,
+  MemoryUsage,
   GlobalKeyInfo,
   GlobalStateChange,
   LocalTier,
@@ -285,6 +286,8 @@ export interface RuntimeApi {
   localTiers(): Promise<LocalTier[]>;
   /** Every key of the global tier with its size and version (pushes and pulls also arrive as `state.global` events). */
   globalKeys(): Promise<GlobalKeyInfo[]>;
+  /** What the user's running calls hold in memory now: busy Faaslets' written pages and the local tier, measured. */
+  memoryUsage(user: string): Promise<MemoryUsage>;
   /** End a running call at once; its Faaslet Worker is replaced. */
   stop(callId: number): Promise<boolean>;
   /** Every function's Proto-Faaslet image (or null) with its zygote runs and start counts. */

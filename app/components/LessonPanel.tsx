@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { lessonById } from '../store/lessons';
 import { usePlayground } from '../store/playground';
 import { LessonPlot } from './LessonPlot';
+import { LessonStarts } from './LessonStarts';
 import './LessonPanel.css';
 
 /** The open lesson above the editor: its text, and one button that runs it as it says. */
@@ -29,7 +30,8 @@ export function LessonPanel() {
         </button>
       </header>
       <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
-      {lesson.plot.length > 0 && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} />}
+      {lesson.starts && <LessonStarts lesson={lesson} />}
+      {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** The lesson plot's paint: value (log scale, as losses fall by decades) against ms, one line per series. */
+/**
+ * The lesson plots' paint: values against ms, one line per series. Losses use a log scale (they
+ * fall by decades), memory a linear one from zero.
+ */
 export interface Series {
   key: string;
   points: [number, number][];
@@ -10,19 +13,53 @@ export interface Palette {
   lines: string[];
 }
 
-const LEFT = 40;
+export interface Axis {
+  scale: 'log' | 'linear';
+  format(value: number): string;
+}
+
+const LEFT = 48;
 const BOTTOM = 16;
 const TOP = 6;
 const RIGHT = 10;
 
-export function drawLossPlot(ctx: CanvasRenderingContext2D, series: Series[], width: number, height: number, palette: Palette) {
+/** A round step (1, 2 or 5 × 10^n) that splits [0, max] into at most 4 parts. */
+function niceStep(max: number): number {
+  const raw = max / 4;
+  const decade = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * decade).find((s) => s >= raw)!;
+}
+
+/** The y range and its grid lines. */
+function yTicks(values: number[], scale: Axis['scale']): { lo: number; hi: number; ticks: number[] } {
+  if (scale === 'log') {
+    const positive = values.filter((v) => v > 0);
+    const lo = Math.floor(Math.log10(Math.min(1, ...positive)));
+    const hi = Math.ceil(Math.log10(Math.max(10, ...positive)));
+    return { lo, hi, ticks: Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i)) };
+  }
+  const step = niceStep(Math.max(1, ...values));
+  const hi = Math.ceil(Math.max(1, ...values) / step) * step;
+  return { lo: 0, hi, ticks: Array.from({ length: Math.round(hi / step) + 1 }, (_, i) => i * step) };
+}
+
+export function drawPlot(
+  ctx: CanvasRenderingContext2D,
+  series: Series[],
+  colors: string[],
+  width: number,
+  height: number,
+  palette: Palette,
+  axis: Axis,
+) {
   ctx.clearRect(0, 0, width, height);
-  const all = series.flatMap((s) => s.points).filter(([, v]) => v > 0 && Number.isFinite(v));
+  const drawn = series.map((s) => s.points.filter(([, v]) => Number.isFinite(v) && (axis.scale === 'linear' || v > 0)));
+  const all = drawn.flat();
   const maxMs = Math.max(1, ...all.map(([ms]) => ms));
-  const lo = Math.floor(Math.log10(Math.min(1, ...all.map(([, v]) => v))));
-  const hi = Math.ceil(Math.log10(Math.max(10, ...all.map(([, v]) => v))));
+  const { lo, hi, ticks } = yTicks(all.map(([, v]) => v), axis.scale);
+  const toUnit = (v: number) => (axis.scale === 'log' ? Math.log10(v) : v);
   const x = (ms: number) => LEFT + (ms / maxMs) * (width - LEFT - RIGHT);
-  const y = (v: number) => TOP + ((hi - Math.log10(v)) / (hi - lo)) * (height - TOP - BOTTOM);
+  const y = (v: number) => TOP + ((hi - toUnit(v)) / (hi - lo)) * (height - TOP - BOTTOM);
 
   ctx.font = '10px ui-monospace, monospace';
   ctx.lineWidth = 1;
@@ -30,23 +67,23 @@ export function drawLossPlot(ctx: CanvasRenderingContext2D, series: Series[], wi
   ctx.fillStyle = palette.text;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  for (let d = lo; d <= hi; d++) {
+  for (const tick of ticks) {
     ctx.beginPath();
-    ctx.moveTo(LEFT, y(10 ** d));
-    ctx.lineTo(width - RIGHT, y(10 ** d));
+    ctx.moveTo(LEFT, y(tick));
+    ctx.lineTo(width - RIGHT, y(tick));
     ctx.stroke();
-    ctx.fillText(d >= 0 ? String(10 ** d) : (10 ** d).toFixed(-d), LEFT - 4, y(10 ** d));
+    ctx.fillText(axis.format(tick), LEFT - 4, y(tick));
   }
   ctx.textBaseline = 'bottom';
   ctx.fillText(`${Math.round(maxMs)} ms`, width - RIGHT, height);
   ctx.textAlign = 'left';
   ctx.fillText('0', LEFT, height);
 
-  series.forEach((s, i) => {
-    ctx.strokeStyle = palette.lines[i % palette.lines.length]!;
+  drawn.forEach((points, i) => {
+    ctx.strokeStyle = colors[i]!;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    s.points.filter(([, v]) => v > 0).forEach(([ms, v], j) => (j === 0 ? ctx.moveTo(x(ms), y(v)) : ctx.lineTo(x(ms), y(v))));
+    points.forEach(([ms, v], j) => (j === 0 ? ctx.moveTo(x(ms), y(v)) : ctx.lineTo(x(ms), y(v))));
     ctx.stroke();
   });
 }

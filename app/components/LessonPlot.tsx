@@ -1,12 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LocalTierReader, type LocalTier } from '../../runtime';
 import { usePlayground } from '../store/playground';
-import { drawLossPlot, type Palette, type Series } from './LessonPlot.draw';
+import { LessonChart } from './LessonChart';
+import type { Axis, Series } from './LessonPlot.draw';
+import { useMemorySamples } from './useMemorySamples';
 import './LessonPlot.css';
 
 /** At most 4 reads a second: each is a copy of a few KiB out of the shared arena. */
 const REFRESH_MS = 250;
-const HEIGHT = 100;
+const MIB = 1 << 20;
+
+const LOSS_AXIS: Axis = { scale: 'log', format: (v) => (v >= 1 ? String(v) : v.toFixed(-Math.floor(Math.log10(v)))) };
+const MEMORY_AXIS: Axis = { scale: 'linear', format: (v) => `${v} MiB` };
 
 const readers = new WeakMap<LocalTier, LocalTierReader>();
 const readerOf = (tier: LocalTier) => {
@@ -35,12 +40,6 @@ function readSeries(tiers: readonly LocalTier[], user: string, keys: readonly st
 const same = (a: Series[], b: Series[]) =>
   a.length === b.length && a.every((s, i) => s.points.length === b[i]!.points.length && s.points.at(-1)?.[1] === b[i]!.points.at(-1)?.[1]);
 
-function readPalette(el: Element): Palette {
-  const css = getComputedStyle(el);
-  const v = (name: string) => css.getPropertyValue(name).trim();
-  return { text: v('--text-dim'), grid: v('--border'), lines: [v('--accent'), v('--warn'), v('--ok'), v('--danger')] };
-}
-
 /** Keys without the prefix they all share: `sgd_loss_shared`, `sgd_loss_copy` → `shared`, `copy`. */
 function labels(keys: readonly string[]): string[] {
   if (keys.length < 2) return [...keys];
@@ -49,16 +48,17 @@ function labels(keys: readonly string[]): string[] {
   return keys.map((k) => k.slice(common.length) || k);
 }
 
-/** The lesson's traces (state keys of its user), loss against time, read live from the local tier. */
-export function LessonPlot({ user, keys }: { user: string; keys: readonly string[] }) {
+/**
+ * The lesson's traces (state keys of its user), loss against time, read live from the local tier;
+ * with `memory`, beside it the memory the user's calls hold, measured live. A run whose input
+ * names a loss trace (`shared` for `sgd_loss_shared`) has that trace's colour.
+ */
+export function LessonPlot({ user, keys, memory }: { user: string; keys: readonly string[]; memory: boolean }) {
   const tiers = usePlayground((s) => s.localTiers);
-  const theme = usePlayground((s) => s.theme);
   // A finished call is read at once, not up to a refresh later.
   const result = usePlayground((s) => s.call.result);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [series, setSeries] = useState<Series[]>([]);
-  const [width, setWidth] = useState(0);
-  const [palette, setPalette] = useState<Palette | null>(null);
+  const memorySeries = useMemorySamples(user, memory);
 
   useEffect(() => {
     const read = () => {
@@ -70,48 +70,43 @@ export function LessonPlot({ user, keys }: { user: string; keys: readonly string
     return () => clearInterval(timer);
   }, [tiers, user, keys, result]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current!;
-    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
-    observer.observe(canvas.parentElement!);
-    return () => observer.disconnect();
-  }, []);
-
-  // A frame later: App applies the theme in its own effect (as CallTimeline does).
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPalette(readPalette(canvasRef.current!)));
-    return () => cancelAnimationFrame(frame);
-  }, [theme]);
-
-  useEffect(() => {
-    const canvas = canvasRef.current!;
-    if (!palette || width === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(HEIGHT * dpr);
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawLossPlot(ctx, series, width, HEIGHT, palette);
-  }, [series, width, palette]);
-
   const names = labels(keys);
+  const memoryMiB = useMemo(() => memorySeries.map((s) => ({ key: s.key, points: s.points.map(([ms, b]): [number, number] => [ms, b / MIB]) })), [memorySeries]);
+  const memorySlots = memorySeries.map((s, i) => (names.includes(s.key) ? names.indexOf(s.key) : names.length + i));
   return (
-    <figure className="lesson-plot" data-testid="lesson.plot">
-      <div className="lesson-plot__canvas">
-        <canvas ref={canvasRef} style={{ width, height: HEIGHT }} aria-label="Loss against time" />
-      </div>
-      <figcaption className="lesson-plot__legend">
-        {series.map((s, i) => {
-          const last = s.points.at(-1);
-          return (
-            <span key={s.key} data-testid="lesson.plot.series" data-key={s.key} data-points={s.points.length}>
-              <i style={{ background: palette?.lines[i % palette.lines.length] }} />
-              {names[i]}
-              {last ? `: loss ${last[1].toPrecision(3)} at ${Math.round(last[0])} ms` : ': not run yet'}
+    <div className="lesson-plot" data-testid="lesson.plot">
+      {keys.length > 0 && (
+        <LessonChart
+          title="loss"
+          series={series}
+          slots={series.map((_, i) => i)}
+          axis={LOSS_AXIS}
+          testId="lesson.plot.loss"
+          legend={series.map((s, i) => {
+            const last = s.points.at(-1);
+            return (
+              <span key={s.key} data-testid="lesson.plot.series" data-key={s.key} data-points={s.points.length}>
+                {names[i]}
+                {last ? `: ${last[1].toPrecision(3)} at ${Math.round(last[0])} ms` : ': not run yet'}
+              </span>
+            );
+          })}
+        />
+      )}
+      {memory && (
+        <LessonChart
+          title="memory held"
+          series={memoryMiB}
+          slots={memorySlots}
+          axis={MEMORY_AXIS}
+          testId="lesson.plot.memory"
+          legend={memorySeries.map((s) => (
+            <span key={s.key} data-testid="lesson.memory.series" data-key={s.key} data-samples={s.points.length} data-peak-bytes={s.peakBytes}>
+              {s.key}: peak {(s.peakBytes / MIB).toFixed(1)} MiB
             </span>
-          );
-        })}
-      </figcaption>
-    </figure>
+          ))}
+        />
+      )}
+    </div>
   );
 }

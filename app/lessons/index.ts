@@ -6,7 +6,12 @@
  * Front matter keys: `title`, `run` (the function Run lesson calls), `input`, `view` (the tab to
  * show: output, calls, cluster, memory, state, protos), `limit` (CPU-time limit, ms) and `plot`
  * (comma-separated state keys of the lesson's user, each a loss trace to draw live: an i32 point
- * count, 4 bytes of padding, then (ms, value) f64 pairs).
+ * count, 4 bytes of padding, then (ms, value) f64 pairs) and `memory` (`yes`: also plot the memory
+ * the lesson's user holds while its calls run, measured by the runtime, one line per run input)
+ * and `starts` (show the start times of the last run's calls by kind, beside published figures:
+ * comma-separated `label = figure` entries; a label `cold`, `restored` or `warm` sits on that
+ * kind's row, any other label gets a row of its own).
+ * README.md ("Lessons") tells the same for people adding one.
  */
 import type { Language } from '../../runtime';
 import type { OutputTab } from '../store/types';
@@ -29,11 +34,26 @@ export interface Lesson {
   limitMs: number | null;
   /** State keys (without the user) the lesson panel plots. */
   plot: string[];
+  /** Whether the panel plots the memory the lesson's calls hold, measured live. */
+  memory: boolean;
+  /** Published start times to show beside the measured ones; null: no start-time table. */
+  starts: { label: string; figure: string }[] | null;
   functions: LessonFunction[];
 }
 
 const VIEWS: readonly OutputTab[] = ['output', 'calls', 'cluster', 'memory', 'state', 'protos'];
 const LANGUAGES: Record<string, Language> = { c: 'c', cpp: 'cpp', wat: 'wat' };
+
+function parseStarts(id: string, value: string): { label: string; figure: string }[] {
+  return value
+    .split(',')
+    .filter((entry) => entry.trim())
+    .map((entry) => {
+      const [label, figure, extra] = entry.split('=').map((part) => part.trim());
+      if (!label || !figure || extra !== undefined) throw new Error(`lesson ${id}: starts: "${entry.trim()}" is not label = figure`);
+      return { label, figure };
+    });
+}
 
 /** `---\nkey: value\n---\nbody` → the keys and the body; malformed lessons fail loudly at start-up. */
 export function parseLesson(id: string, text: string, files: Record<string, string>): Lesson {
@@ -67,6 +87,8 @@ export function parseLesson(id: string, text: string, files: Record<string, stri
     view,
     limitMs: limit ? Number(limit) : null,
     plot: (meta.get('plot') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    memory: meta.get('memory') === 'yes',
+    starts: meta.has('starts') ? parseStarts(id, meta.get('starts')!) : null,
     functions,
   };
 }

@@ -23,5 +23,17 @@ describe('lessons', () => {
   it('reads the plot key as a list of state keys', () => {
     const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nplot: loss_a, loss_b\n---\n# X', { 'y.c': '' });
     expect(lesson.plot).toEqual(['loss_a', 'loss_b']);
+    expect(lesson.memory).toBe(false);
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\nmemory: yes\n---\n# X', { 'y.c': '' }).memory).toBe(true);
+  });
+
+  it('reads published start times as label = figure entries', () => {
+    const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nstarts: cold = Faaslet 5.2 ms, Docker = 2.8 s\n---\n# X', { 'y.c': '' });
+    expect(lesson.starts).toEqual([
+      { label: 'cold', figure: 'Faaslet 5.2 ms' },
+      { label: 'Docker', figure: '2.8 s' },
+    ]);
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' }).starts).toBeNull();
+    expect(() => parseLesson('09-x', '---\nrun: lesson9/y\nstarts: cold 5.2 ms\n---\n# X', { 'y.c': '' })).toThrow('label = figure');
   });
 });

@@ -9,7 +9,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export const workspaceOf = (s: PlaygroundState): Workspace => ({
   functions: s.functions,
   current: s.current,
-  cpuTimeLimitMs: s.cpuTimeLimitMs,
+  // A lesson's limit is the lesson's, not the person's.
+  cpuTimeLimitMs: s.lessonLimit?.lessonMs === s.cpuTimeLimitMs ? s.lessonLimit.ownMs : s.cpuTimeLimitMs,
   theme: s.theme,
   cluster: s.cluster,
 });

@@ -1,9 +1,10 @@
 /** Open a lesson (its functions join the workspace), run it as it says, reset its code. */
 import { LESSONS, type Lesson } from '../lessons';
+import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { parseKey, sourceOf, type FunctionDoc } from './workspace';
 
-type LessonActions = Pick<PlaygroundState, 'openLesson' | 'closeLesson' | 'runLesson' | 'resetLessonCode'>;
+type LessonActions = Pick<PlaygroundState, 'openLesson' | 'closeLesson' | 'runLesson' | 'resetLessonCode' | 'measureMemory'>;
 
 export const lessonById = (id: string | null): Lesson | null => LESSONS.find((l) => l.id === id) ?? null;
 
@@ -16,15 +17,26 @@ function docsOf(lesson: Lesson): Record<string, FunctionDoc> {
   );
 }
 
+/** The person's own CPU-time limit back, unless they changed it while the lesson was open. */
+function restoreOwnLimit(set: SetState, get: GetState) {
+  const { lessonLimit, cpuTimeLimitMs } = get();
+  if (!lessonLimit) return;
+  set({ lessonLimit: null, ...(cpuTimeLimitMs === lessonLimit.lessonMs ? { cpuTimeLimitMs: lessonLimit.ownMs } : {}) });
+}
+
 export function lessonActions(set: SetState, get: GetState): LessonActions {
   return {
     openLesson(id) {
       const lesson = lessonById(id);
       if (!lesson) return;
+      if (get().lessonId !== id) restoreOwnLimit(set, get);
       // A lesson's functions join the workspace once; edits made to them since are kept.
       set((s) => ({ lessonId: id, functions: { ...docsOf(lesson), ...s.functions }, current: lesson.run }));
     },
-    closeLesson: () => set({ lessonId: null }),
+    closeLesson() {
+      restoreOwnLimit(set, get);
+      set({ lessonId: null });
+    },
     resetLessonCode() {
       const lesson = lessonById(get().lessonId);
       if (lesson) set((s) => ({ functions: { ...s.functions, ...docsOf(lesson) } }));
@@ -33,7 +45,12 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
       const lesson = lessonById(get().lessonId);
       if (!lesson) return;
       set({ current: lesson.run, outputTab: lesson.view });
-      if (lesson.limitMs) get().setCpuTimeLimit(lesson.limitMs);
+      // The lesson's limit holds while it is open (its Run button too); closing it puts the person's back.
+      if (lesson.limitMs && get().cpuTimeLimitMs !== lesson.limitMs) {
+        const ownMs = get().cpuTimeLimitMs;
+        get().setCpuTimeLimit(lesson.limitMs);
+        set({ lessonLimit: { lessonMs: get().cpuTimeLimitMs, ownMs } });
+      }
       // Only what changed is rebuilt: a rebuild would throw away the functions' Proto-Faaslets.
       for (const { key } of lesson.functions) {
         const f = get().functions[key];
@@ -49,6 +66,9 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
       // A lesson shown on the memory map opens the Faaslet that ran it there.
       const faaslet = get().call.result?.faaslet ?? -1;
       if (lesson.view === 'memory' && faaslet >= 0) await get().inspectFaaslet(faaslet);
+    },
+    async measureMemory(user) {
+      return (await session.connection?.api.memoryUsage(user)) ?? null;
     },
   };
 }

@@ -51,6 +51,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   snapshotError: null,
   inspected: [],
   lessonId: null,
+  lessonLimit: null,
   largeText: localStorage.getItem(LARGE_TEXT_KEY) === 'yes',
   inspectError: null,
   clusterError: null,

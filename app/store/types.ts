@@ -12,6 +12,7 @@ import type {
   IsolationProblem,
   Language,
   LocalTier,
+  MemoryUsage,
   PageDiff,
   ProtoFaasletInfo,
   SnapshotInfo,
@@ -116,6 +117,8 @@ export interface PlaygroundState extends Workspace {
   inspected: FaasletInspection[];
   /** The lesson shown above the editor. */
   lessonId: string | null;
+  /** The CPU-time limit a lesson set, and the person's own, put back when the lesson closes. */
+  lessonLimit: { lessonMs: number; ownMs: number } | null;
   /** Projector mode: bigger text everywhere (a preference of this browser, not of the workspace). */
   largeText: boolean;
   inspectError: string | null;
@@ -153,6 +156,8 @@ export interface PlaygroundState extends Workspace {
   runLesson(): Promise<void>;
   /** Puts the lesson's own code back into its functions. */
   resetLessonCode(): void;
+  /** What the user's running calls hold in memory now, measured by the runtime; null without one. */
+  measureMemory(user: string): Promise<MemoryUsage | null>;
   setOutputTab(tab: OutputTab): void;
   revealDiagnostic(diagnostic: Diagnostic): void;
   /** Adds an example to the workspace, or selects it when the workspace has it already. */

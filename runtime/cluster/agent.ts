@@ -16,6 +16,7 @@ import type {
   FunctionSource,
   GlobalKeyInfo,
   LocalTier,
+  MemoryUsage,
   ModuleInterface,
   PageDiff,
   ProtoFaasletInfo,
@@ -38,6 +39,8 @@ import { Cluster } from './cluster';
 import type { FaasletHandle } from './faaslet-handle';
 import { FunctionStore } from './functions';
 import { Invoker } from './invoker';
+import { measureMemory } from './memory-usage';
+import { now } from './results';
 import { ProtoFaaslets } from './protos';
 import { PAGES_PER_MIB } from './limits';
 import { upload } from './upload';
@@ -202,6 +205,11 @@ export class HostAgent implements RuntimeApi {
 
   async localTiers(): Promise<LocalTier[]> {
     return this.invoker.localTiers();
+  }
+
+  async memoryUsage(user: string): Promise<MemoryUsage> {
+    const faasletMemories = this.simulated.busyFaaslets(user).flatMap((f) => (f.memory ? [f.memory] : []));
+    return measureMemory({ faasletMemories, arenas: this.invoker.arenasOf(user) }, now());
   }
 
   globalKeys(): Promise<GlobalKeyInfo[]> {

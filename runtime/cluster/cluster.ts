@@ -254,6 +254,11 @@ export class Cluster {
     return undefined;
   }
 
+  /** Faaslets running or blocked in a call of `user`. */
+  busyFaaslets(user: string): FaasletHandle[] {
+    return this.hosts.flatMap((h) => h.faaslets.filter((f) => f.state !== 'idle' && f.function?.startsWith(`${user}/`)));
+  }
+
   view(): ClusterView {
     return {
       config: { ...this.config },

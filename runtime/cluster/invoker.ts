@@ -66,6 +66,11 @@ export class Invoker {
     return arena;
   }
 
+  /** The user's arenas, one per host that has made one. */
+  arenasOf(user: string): StateArena[] {
+    return [...this.arenas].filter(([key]) => key.slice(key.indexOf('/') + 1) === user).map(([, arena]) => arena);
+  }
+
   localTiers(): LocalTier[] {
     return [...this.arenas].map(([key, arena]) => {
       const slash = key.indexOf('/');

@@ -1,11 +1,13 @@
 // lesson7/sgd: HOGWILD-style SGD. Four Faaslets (main and three chained by pointer) fit a
 // linear model, y = w.x, to 20,000 generated examples, each on its own shard.
-// Input "shared": the weights are one state value that every Faaslet maps
-// (faasmReadStatePtr) and updates in place, with no lock and no copy.
-// Input "copy": each round a worker pulls the weights from the global tier, copies them into
-// private memory, trains a mini-batch, writes them back and pushes (the way Faaslets on
-// different hosts must share). Main also records (ms, held-out loss) points into the
-// state key sgd_loss_<variant>, which the lesson's plot reads live.
+// Input "shared": the data set and the weights are state values that every Faaslet maps
+// (faasmReadStatePtr / faasmReadStateOffsetPtr); updates go into the weights in place, with no
+// lock and no copy.
+// Input "copy": the way Faaslets on different hosts must share. Each worker pulls the data set
+// from the global tier and copies its shard into private memory; each round it pulls the
+// weights, copies them in, trains a mini-batch, writes them back and pushes.
+// Main records (ms, held-out loss) points into the state key sgd_loss_<variant>, which the
+// lesson's plot reads live.
 #include "faasm/faasm.h"
 
 #include <stdint.h>
@@ -17,27 +19,29 @@
 #define WORKERS 4
 #define FEATURES 256
 #define SHARD 5000        // examples per worker
-#define EPOCHS 2
-#define BATCH 100         // examples per pull/push round (copy)
+#define EPOCHS 100
+#define BATCH 1000        // examples per pull/push round (copy)
 #define HELD_OUT 256
-#define RATE 0.002
+#define RATE 0.00003
 #define NOISE 0.1         // the labels' noise: no model's loss can go below NOISE^2 / 2
 #define THRESHOLD 0.05    // 10x that floor
-#define MAX_POINTS 1024
-#define SAMPLE_MS 2.0
+#define MAX_POINTS 2048
+#define SAMPLE_MS 10.0
 #define WEIGHTS "weights"
+#define DATA "sgd_data"
 
 typedef struct {
     float x[FEATURES];
     float y;
 } Example;
 
+#define SHARD_BYTES ((long)SHARD * (long)sizeof(Example))
+#define DATA_BYTES (WORKERS * SHARD_BYTES)
+
 // What each worker reports to main.
 typedef struct {
-    long privateBytes;    // bytes of weights it held in private memory
-    long copiedBytes;     // weight bytes it copied in and out of private memory
-    long rounds;          // pull/push rounds (copy)
-    long memory0;         // its memory 0 at the end
+    long rounds;          // weight pull/push rounds (copy)
+    long copiedBytes;     // bytes it copied between state and private memory
 } Usage;
 
 static uint32_t rng;
@@ -49,7 +53,7 @@ static float uniform(void)   // in [-1, 1)
     return (float)(rng >> 8) / (float)(1 << 23) - 1.0f;
 }
 
-// The same data in every Faaslet, from fixed seeds: the true weights, then the examples.
+// From fixed seeds: the true weights, then the examples.
 static void generate(Example* out, int n, uint32_t seed)
 {
     float truth[FEATURES];
@@ -118,8 +122,9 @@ static void maybe_record(int me, const double* w)
     if (me == 0 && now_ms() - start - lastSample >= SAMPLE_MS) record(w);
 }
 
-static void train_shared(int me, const Example* shard, Usage* usage)
+static void train_shared(int me, Usage* usage)
 {
+    const Example* shard = (const Example*)faasmReadStateOffsetPtr(DATA, DATA_BYTES, me * SHARD_BYTES, SHARD_BYTES);
     double* w = (double*)faasmReadStatePtr(WEIGHTS, FEATURES * sizeof(double));
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
         for (int i = 0; i < SHARD; i++) {
@@ -127,38 +132,34 @@ static void train_shared(int me, const Example* shard, Usage* usage)
             if ((i & 63) == 0) maybe_record(me, w);
         }
     }
-    usage->privateBytes = 0;
-    usage->copiedBytes = 0;
+    memset(usage, 0, sizeof(*usage));
 }
 
-static void train_copy(int me, const Example* shard, Usage* usage)
+// `shard` is main's own private shard, which it generated; a worker pulls and copies its own.
+static void train_copy(int me, Example* shard, Usage* usage)
 {
+    memset(usage, 0, sizeof(*usage));
+    if (!shard) {
+        faasmPullState(DATA, DATA_BYTES);
+        shard = malloc(SHARD_BYTES);
+        faasmReadStateOffset(DATA, DATA_BYTES, me * SHARD_BYTES, (uint8_t*)shard, SHARD_BYTES);
+        usage->copiedBytes += SHARD_BYTES;
+    }
     double* w = malloc(FEATURES * sizeof(double));
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
         for (int i = 0; i < SHARD; i += BATCH) {
             faasmPullState(WEIGHTS, FEATURES * sizeof(double));
             faasmReadState(WEIGHTS, (uint8_t*)w, FEATURES * sizeof(double));
-            maybe_record(me, w);
-            for (int b = i; b < i + BATCH && b < SHARD; b++) step(w, &shard[b]);
+            for (int b = i; b < i + BATCH && b < SHARD; b++) {
+                step(w, &shard[b]);
+                if ((b & 63) == 0) maybe_record(me, w);
+            }
             faasmWriteState(WEIGHTS, (uint8_t*)w, FEATURES * sizeof(double));
             faasmPushState(WEIGHTS);
             usage->rounds++;
+            usage->copiedBytes += 2 * FEATURES * sizeof(double);
         }
     }
-    usage->privateBytes = FEATURES * sizeof(double);
-    usage->copiedBytes = usage->rounds * 2 * FEATURES * sizeof(double);
-    free(w);
-}
-
-static void train(int me, int copy, Usage* usage)
-{
-    Example* shard = malloc(SHARD * sizeof(Example));
-    generate(shard, SHARD, 1000 + me);
-    memset(usage, 0, sizeof(*usage));
-    if (copy) train_copy(me, shard, usage);
-    else train_shared(me, shard, usage);
-    usage->memory0 = (long)__builtin_wasm_memory_size(0) * 65536;
-    free(shard);
 }
 
 // Chained by pointer; its input is "<copy> <worker>".
@@ -167,7 +168,8 @@ int worker()
     char input[8] = { 0 };
     faasmGetInput((uint8_t*)input, sizeof(input) - 1);
     Usage usage;
-    train(input[2] - '0', input[0] == '1', &usage);
+    if (input[0] == '1') train_copy(input[2] - '0', NULL, &usage);
+    else train_shared(input[2] - '0', &usage);
     faasmSetOutput((const char*)&usage, sizeof(usage));
     return 0;
 }
@@ -187,6 +189,21 @@ int main(int argc, char* argv[])
     double zeros[FEATURES] = { 0 };
     faasmWriteState(WEIGHTS, (uint8_t*)zeros, sizeof(zeros));
     if (copy) faasmPushState(WEIGHTS);
+
+    // The data set, in state. Shared: generated in place. Copy: shard by shard through one
+    // private buffer, then pushed; the last shard generated is main's own.
+    Example* mine = NULL;
+    if (copy) {
+        mine = malloc(SHARD_BYTES);
+        for (int w = WORKERS - 1; w >= 0; w--) {
+            generate(mine, SHARD, 1000 + w);
+            faasmWriteStateOffset(DATA, DATA_BYTES, w * SHARD_BYTES, (uint8_t*)mine, SHARD_BYTES);
+        }
+        faasmPushState(DATA);
+    } else {
+        Example* data = (Example*)faasmReadStatePtr(DATA, DATA_BYTES);
+        for (int w = 0; w < WORKERS; w++) generate(data + (long)w * SHARD, SHARD, 1000 + w);
+    }
     trace = (volatile Trace*)faasmReadStatePtr(copy ? "sgd_loss_copy" : "sgd_loss_shared", sizeof(Trace));
     trace->count = 0;
     heldOut = malloc(HELD_OUT * sizeof(Example));
@@ -200,7 +217,8 @@ int main(int argc, char* argv[])
     start = now_ms();
     double first = record(zeros);
     Usage usage[WORKERS];
-    train(0, copy, &usage[0]);
+    if (copy) train_copy(0, mine, &usage[0]);
+    else train_shared(0, &usage[0]);
     for (int i = 1; i < WORKERS; i++) {
         char* output = NULL;
         int len = 0;
@@ -221,27 +239,20 @@ int main(int argc, char* argv[])
 
     Usage sum = { 0 };
     for (int i = 0; i < WORKERS; i++) {
-        sum.privateBytes += usage[i].privateBytes;
-        sum.copiedBytes += usage[i].copiedBytes;
         sum.rounds += usage[i].rounds;
-        sum.memory0 += usage[i].memory0;
+        sum.copiedBytes += usage[i].copiedBytes;
     }
-    // Host memory holding weights: the local tier's value plus every private copy.
-    long weightBytes = (long)sizeof(zeros) + sum.privateBytes;
     char reached[64];
     if (reachedMs < 0) snprintf(reached, sizeof(reached), "threshold %.2f not reached", THRESHOLD);
     else snprintf(reached, sizeof(reached), "threshold %.2f reached at %.0f ms", THRESHOLD, reachedMs);
-    char out[640];
+    char out[512];
     int len = snprintf(out, sizeof(out),
-        "%s: %d Faaslets, %d features, %d examples, %d epochs\n"
+        "%s: %d Faaslets, %d features, %d examples (%.1f MiB in state), %d epochs\n"
         "loss %.4f -> %.4f in %.0f ms\n"
         "%s\n"
-        "weight memory: %ld B (local tier %ld B + private copies %ld B)\n"
-        "weights copied: %ld B in %ld pull/push rounds\n"
-        "memory 0: %.1f MiB per Faaslet (mostly its shard of the data)",
-        copy ? "copy" : "shared", WORKERS, FEATURES, WORKERS * SHARD, EPOCHS,
-        first, last, total, reached, weightBytes, (long)sizeof(zeros), sum.privateBytes,
-        sum.copiedBytes, sum.rounds, sum.memory0 / (double)WORKERS / (1 << 20));
+        "copied between state and private memory: %.1f MiB (%ld weight pull/push rounds)",
+        copy ? "copy" : "shared", WORKERS, FEATURES, WORKERS * SHARD, DATA_BYTES / 1048576.0, EPOCHS,
+        first, last, total, reached, sum.copiedBytes / 1048576.0, sum.rounds);
     faasmSetOutput(out, len);
     return 0;
 }
