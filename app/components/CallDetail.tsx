@@ -15,6 +15,9 @@ function when(node: CallNode, origin: number): string {
   return `queued ${at(node.queuedAt)}, started ${at(node.startedAt)}, finished ${at(node.finishedAt)}${took}${awaiting}`;
 }
 
+/** A refusal's reason already starts with "refused: ". */
+const withoutPrefix = (text: string, prefix: string) => (text.startsWith(prefix) ? text.slice(prefix.length) : text);
+
 /** Everything about the call picked in the tree or timeline: placement, timings, output, failure. */
 export function CallDetail() {
   const node = usePlayground((s) => (s.selectedCallId === null ? undefined : s.trace.nodes.get(s.selectedCallId)));
@@ -59,7 +62,7 @@ export function CallDetail() {
           {node.placements.map((p, i) => (
             <div key={i} className={p.kind === 'refused' ? 'call-detail__bad' : undefined}>
               {p.kind}
-              {p.host !== null && ` on host ${p.host}`}: {p.reason}
+              {p.host !== null && ` on host ${p.host}`}: {withoutPrefix(p.reason, `${p.kind}: `)}
             </div>
           ))}
         </dd>
