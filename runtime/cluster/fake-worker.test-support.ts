@@ -27,6 +27,7 @@ export class FakeWorker {
       trap: null,
       startKind: job.start?.kind ?? 'cold',
       startMs: 0,
+      zygoteRan: false,
       runMs: 0,
     });
   }

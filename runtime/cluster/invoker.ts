@@ -173,7 +173,7 @@ export class Invoker {
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);
-    if (outcome.kind === 'done') this.protos.started(fullName, outcome.done.startKind);
+    if (outcome.kind === 'done') this.protos.started(fullName, outcome.done.startKind, outcome.done.zygoteRan);
     const result = callResult(facts, outcome, call.timeLimitMs);
     this.calls.finish(result);
     this.emit({ type: 'call.finished', result });

@@ -25,6 +25,7 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
     trap,
     startKind: 'warm' as const,
     startMs: 2,
+    zygoteRan: false,
     runMs: 3,
   },
 });

@@ -65,6 +65,7 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
     trap,
     startKind: started.kind,
     startMs,
+    zygoteRan: started.zygoteRan,
     runMs: performance.now() - began - startMs,
   });
   if (!started.ok) return { done: done(started.outcome), held: null };

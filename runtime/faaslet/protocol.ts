@@ -96,6 +96,8 @@ export type FaasletToHost =
       /** How the Faaslet actually started (a warm plan restores in a replaced Worker) and how long it took. */
       startKind: StartKind;
       startMs: number;
+      /** The start invoked `_faasm_zygote` (only a cold start of a function that has one does). */
+      zygoteRan: boolean;
       runMs: number;
       /** What the call changed in its user's files, to flush (absent when it never ran). */
       files?: FileChanges;
