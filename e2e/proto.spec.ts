@@ -13,6 +13,51 @@ int main(int argc, char* argv[]) {
 }
 `;
 
+/**
+ * What a Proto-Faaslet must carry, printed by every call: a static constructor's count (and the
+ * member it set), a checksum of the table the zygote malloc'd, an initialised global, and where
+ * malloc puts a block in main. Each call then changes them all: the next call must not see it.
+ * With no input it chains itself by name and adds the child's line to its own.
+ */
+const STARTS_CPP = `#include "faasm/faasm.h"
+#include <cstdio>
+#include <cstdlib>
+static int constructed = 0;
+struct Registry { int entries; Registry() : entries(7) { constructed++; } };
+static Registry registry;
+static unsigned initialised = 0x2a2a2a2a;
+static unsigned* table = nullptr;
+FAASM_ZYGOTE() {
+    table = static_cast<unsigned*>(malloc(16384 * sizeof(unsigned)));
+    for (unsigned i = 0; i < 16384; i++) table[i] = i * 2654435761u;
+    return 0;
+}
+int main() {
+    unsigned sum = 0;
+    for (unsigned i = 0; i < 16384; i++) sum ^= table[i] + i;
+    char line[400];
+    int len = snprintf(line, 160, "ctors=%d entries=%d table=%08x data=%08x malloc=%p",
+                       constructed, registry.entries, sum, initialised, malloc(100));
+    constructed++, registry.entries++, initialised++, table[1]++;
+    if (faasmGetInputSize() == 0) {
+        unsigned id = faasmChainNamed("starts", (const uint8_t*)"child", 5);
+        char* child = nullptr;
+        int childLen = 0;
+        if (faasmAwaitCallOutput(id, &child, &childLen) != 0) return 1;
+        len += snprintf(line + len, sizeof(line) - len, "\\n%.*s", childLen, child);
+    }
+    faasmSetOutput(line, len);
+    return 0;
+}
+`;
+
+/** The checksum STARTS_CPP's zygote table gives. */
+function tableChecksum(): string {
+  let sum = 0;
+  for (let i = 0; i < 16384; i++) sum = (sum ^ ((Math.imul(i, 2654435761) + i) >>> 0)) >>> 0;
+  return sum.toString(16).padStart(8, '0');
+}
+
 async function showProtos(playground: Playground) {
   await playground.page.getByTestId('output.tab.protos').click();
   await expect(playground.output('protos.view')).toBeVisible();
@@ -95,4 +140,40 @@ test('a rebuild invalidates the Proto-Faaslet, and the next call starts cold', a
   await expect(playground.output('output.starttime')).toContainText('(cold)');
   await showProtos(playground);
   await expect(row.getByTestId('protos.image')).toContainText('MiB memory');
+});
+
+test('constructors, the zygote\'s heap and initialised data are the same in cold, restored and warm starts, and the heap is reset', async ({ playground }) => {
+  await playground.open();
+  await playground.createFunction('demo/starts', STARTS_CPP, 'function', 'cpp');
+  await playground.run();
+  await playground.expectStatus(/ok/i, 180_000);
+  await expect(playground.output('output.starttime')).toContainText('(cold)');
+  const text = (await playground.output('output.text').textContent()) ?? '';
+  const [cold, restored] = text.split('\n');
+  expect(cold).toMatch(new RegExp(`^ctors=1 entries=7 table=${tableChecksum()} data=2a2a2a2a malloc=0x[0-9a-f]+$`));
+  expect(restored).toBe(cold);
+
+  // The child ran in another Faaslet, restored from the image the parent's cold start took.
+  await playground.showCalls();
+  const nodes = playground.callNodes();
+  await expect(nodes).toHaveCount(2);
+  const faaslets = await nodes.evaluateAll((rows) => rows.map((row) => row.textContent?.match(/h\d+·f\d+/)?.[0]));
+  expect(faaslets[1]).not.toBe(faaslets[0]);
+  await nodes.nth(1).click();
+  await expect(playground.output('calls.detail')).toContainText('(restored start)');
+
+  // Again: both Faaslets hold the module now, and reset it in place.
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.starttime')).toContainText('(warm)');
+  await expect(playground.output('output.text')).toHaveText(`${cold}\n${cold}`);
+  await nodes.nth(1).click();
+  await expect(playground.output('calls.detail')).toContainText('(warm start)');
+
+  await showProtos(playground);
+  const row = protoRow(playground, 'demo/starts');
+  await expect(row.getByTestId('protos.zygotes')).toHaveText('1');
+  await expect(row.getByTestId('protos.cold')).toHaveText('1');
+  await expect(row.getByTestId('protos.restored')).toHaveText('1');
+  await expect(row.getByTestId('protos.warm')).toHaveText('2');
 });
