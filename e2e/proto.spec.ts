@@ -177,3 +177,32 @@ test('constructors, the zygote\'s heap and initialised data are the same in cold
   await expect(row.getByTestId('protos.restored')).toHaveText('1');
   await expect(row.getByTestId('protos.warm')).toHaveText('2');
 });
+
+test('a Proto-Faaslet survives a reload: the next session restores from it and runs no zygote', async ({ playground }) => {
+  await playground.open();
+  await playground.selectFunction('demo/zygote');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.starttime')).toContainText('(cold)');
+  const text = (await playground.output('output.text').textContent()) ?? '';
+  await showProtos(playground);
+  const row = protoRow(playground, 'demo/zygote');
+  // Shown once the image is stored, in IndexedDB too.
+  await expect(row.getByTestId('protos.image')).toContainText('non-zero pages kept');
+
+  await playground.page.reload();
+  await expect(playground.output('build.button')).toBeVisible();
+  await playground.selectFunction('demo/zygote');
+  await showProtos(playground);
+  await expect(row.getByTestId('protos.image')).toContainText('non-zero pages kept');
+  await expect(row.getByTestId('protos.zygotes')).toHaveText('0');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.starttime')).toContainText('(restored)');
+  // zygotes=1 in every line: the memory is the image the last session's zygote left.
+  await expect(playground.output('output.text')).toHaveText(text);
+  await showProtos(playground);
+  await expect(row.getByTestId('protos.zygotes')).toHaveText('0');
+  await expect(row.getByTestId('protos.cold')).toHaveText('0');
+  await expect(row.getByTestId('protos.restored')).toHaveText('4');
+});

@@ -198,6 +198,8 @@ export interface FunctionInfo {
   name: string;
   language: Language;
   kind: FunctionKind;
+  /** The source this build came from, so a reloaded page knows which edits are not built yet. */
+  source: string;
   wasmBytes: number;
   builtAt: Timestamp;
 }
