@@ -159,8 +159,11 @@ test('constructors, the zygote\'s heap and initialised data are the same in cold
   await expect(nodes).toHaveCount(2);
   const faaslets = await nodes.evaluateAll((rows) => rows.map((row) => row.textContent?.match(/h\d+·f\d+/)?.[0]));
   expect(faaslets[1]).not.toBe(faaslets[0]);
+  // A chained call's detail says how its Faaslet did start, and how long that took.
   await nodes.nth(1).click();
-  await expect(playground.output('calls.detail')).toContainText('(restored start)');
+  const start = playground.output('calls.detail.start');
+  await expect(start).toHaveAttribute('data-start-kind', 'restored');
+  await expect(start).toHaveText(/^restored, took \d+\.\d+ ms$/);
 
   // Again: both Faaslets hold the module now, and reset it in place.
   await playground.run();
@@ -168,7 +171,10 @@ test('constructors, the zygote\'s heap and initialised data are the same in cold
   await expect(playground.output('output.starttime')).toContainText('(warm)');
   await expect(playground.output('output.text')).toHaveText(`${cold}\n${cold}`);
   await nodes.nth(1).click();
-  await expect(playground.output('calls.detail')).toContainText('(warm start)');
+  await expect(start).toHaveAttribute('data-start-kind', 'warm');
+  await expect(start).toHaveText(/^warm, took \d+\.\d+ ms$/);
+  await nodes.nth(0).click();
+  await expect(start).toHaveText(/^warm, took \d+\.\d+ ms$/);
 
   await showProtos(playground);
   const row = protoRow(playground, 'demo/starts');

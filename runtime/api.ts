@@ -214,7 +214,9 @@ export type RuntimeEvent =
       function: string;
       host: number;
       faaslet: number;
+      /** How the Faaslet did start (not the plan), when (`at`) and how long it took, ms. */
       startKind: StartKind;
+      startMs: number;
       at: Timestamp;
     }
   | { type: 'call.blocked'; callId: number; awaiting: number; at: Timestamp }

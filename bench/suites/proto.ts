@@ -6,7 +6,7 @@
  * image, how many parked images a tab holds, and the time to unpark one into a pool slot.
  * Start times are measured inside the Faaslet (`startMs`); cold-from-new-Worker is wall time.
  */
-import { spawnFaasletWorker, type FaasletToHost, type RunJob, type StartPlan } from '../../runtime/faaslet';
+import { spawnFaasletWorker, type FaasletToHost, type RunJob, type StartPlan, type StartReport } from '../../runtime/faaslet';
 import { PAGE_SIZE, imageBytes, moduleFingerprint, type ProtoImage } from '../../runtime/proto';
 import { StateArena } from '../../runtime/state';
 import { createToolchain, memoryImportOf } from '../../runtime/toolchain';
@@ -42,8 +42,6 @@ const SAMPLES = 30;
 /** Parked images are created until this many, or until allocation fails. */
 const PARK_LIMIT = 20_000;
 
-type Done = Extract<FaasletToHost, { kind: 'done' }>;
-
 interface Built {
   name: string;
   wasm: Uint8Array;
@@ -52,14 +50,16 @@ interface Built {
   minPages: number;
 }
 
-/** Posts one job and resolves on its `done`, keeping the Proto-Faaslet if one comes back. */
-function runOn(worker: Worker, job: RunJob, onProto?: (image: ProtoImage) => void): Promise<Done> {
+/** Posts one job and resolves, on its `done`, with how it started; keeps the Proto-Faaslet if one comes back. */
+function runOn(worker: Worker, job: RunJob, onProto?: (image: ProtoImage) => void): Promise<StartReport> {
   return new Promise((resolve, reject) => {
+    let start: StartReport | null = null;
     worker.onmessage = ({ data }: MessageEvent<FaasletToHost>) => {
+      if (data.kind === 'started') start = data;
       if (data.kind === 'proto') onProto?.(data.image);
       if (data.kind !== 'done') return;
-      if (data.returnCode !== 0) reject(new Error(data.trap?.message ?? `returned ${data.returnCode}`));
-      else resolve(data);
+      if (data.returnCode !== 0 || !start) reject(new Error(data.trap?.message ?? `returned ${data.returnCode}`));
+      else resolve(start);
     };
     worker.postMessage({ kind: 'run', job });
   });
@@ -143,9 +143,9 @@ export async function protoSuite(): Promise<Record<string, number>> {
     // Warm: the same instance, reset in place from the image.
     const warm: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
-      const done = await runOn(worker, job(fn, slot, { kind: 'warm', fingerprint: fn.fingerprint, image }));
-      if (done.startKind !== 'warm') throw new Error(`expected a warm start, got ${done.startKind}`);
-      warm.push(done.startMs);
+      const start = await runOn(worker, job(fn, slot, { kind: 'warm', fingerprint: fn.fingerprint, image }));
+      if (start.startKind !== 'warm') throw new Error(`expected a warm start, got ${start.startKind}`);
+      warm.push(start.startMs);
     }
     Object.assign(figures, {
       [`proto.${fn.name}.image_mib`]: round(image.memoryBytes / 2 ** 20, 2),
