@@ -95,6 +95,18 @@ test('a zygote runs once: Faaslets restored from the Proto-Faaslet see its 1 MiB
   await expect(row.getByTestId('protos.cold')).toHaveText('1');
 });
 
+test('zygote runs count the _faasm_zygote calls Faaslets made: a module without one runs none', async ({ playground }) => {
+  await playground.open();
+  await playground.createFunction('demo/bare', '(module\n  (import "env" "memory" (memory 1))\n  (func (export "_start")))', 'function', 'wat');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.starttime')).toContainText('(cold)');
+  await showProtos(playground);
+  const row = protoRow(playground, 'demo/bare');
+  await expect(row.getByTestId('protos.cold')).toHaveText('1');
+  await expect(row.getByTestId('protos.zygotes')).toHaveText('0');
+});
+
 test('snapshot a Faaslet, change its memory, diff, restore: the memory equals the snapshot again', async ({ playground }) => {
   await playground.open();
   await playground.createFunction('demo/scratch', SCRATCH_C);
