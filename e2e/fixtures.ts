@@ -84,11 +84,12 @@ export class Playground {
     await expect(this.page.getByTestId('function.current')).toHaveText(key);
   }
 
-  /** Creates `user/name` in C (a function, or a library for dlopen) and puts this code in it. */
-  async createFunction(key: string, code: string, kind: 'function' | 'library' = 'function') {
+  /** Creates `user/name` (a function, or a library for dlopen) in C, C++ or WAT and puts this code in it. */
+  async createFunction(key: string, code: string, kind: 'function' | 'library' = 'function', language: 'c' | 'cpp' | 'wat' = 'c') {
     await this.page.getByTestId('functions.new').click();
     await this.page.getByTestId('functions.new.name').fill(key);
     await this.page.getByTestId('functions.new.kind').selectOption(kind);
+    await this.page.getByTestId('functions.new.language').selectOption(language);
     await this.page.getByTestId('functions.new.create').click();
     await expect(this.page.getByTestId('function.current')).toHaveText(key);
     await this.setCode(code);

@@ -37,7 +37,7 @@ export interface ProtoFaasletInfo {
   function: string;
   /** null until a first initialisation finishes, and again after a rebuild. */
   image: ProtoImageInfo | null;
-  /** Initialisations run (constructors, then `_faasm_zygote`): one per cold start. */
+  /** `_faasm_zygote` invocations, as the Faaslets reported them: 0 for a function without one. */
   zygoteRuns: number;
   starts: Record<StartKind, number>;
 }

@@ -199,6 +199,8 @@ export interface FunctionInfo {
   name: string;
   language: Language;
   kind: FunctionKind;
+  /** The source this build came from, so a reloaded page knows which edits are not built yet. */
+  source: string;
   wasmBytes: number;
   builtAt: Timestamp;
 }
@@ -213,7 +215,9 @@ export type RuntimeEvent =
       function: string;
       host: number;
       faaslet: number;
+      /** How the Faaslet did start (not the plan), when (`at`) and how long it took, ms. */
       startKind: StartKind;
+      startMs: number;
       at: Timestamp;
     }
   | { type: 'call.blocked'; callId: number; awaiting: number; at: Timestamp }

@@ -51,10 +51,13 @@ export function CallDetail() {
                 onClick={() => void usePlayground.getState().inspectFaaslet(node.faaslet!)}
               >
                 Faaslet f{node.faaslet}
-              </button>{' '}
-              ({node.startKind} start)
+              </button>
             </>
           )}
+        </dd>
+        <dt>start</dt>
+        <dd data-testid="calls.detail.start" data-start-kind={node.startKind ?? undefined}>
+          {node.startKind === null ? '–' : `${node.startKind}${node.startMs === null ? '' : `, took ${formatMs(node.startMs)}`}`}
         </dd>
         <dt>placement</dt>
         <dd>

@@ -4,7 +4,7 @@ import { layoutTimeline, tickStep } from './timeline';
 
 const node = (callId: number, patch: Partial<CallNode>): CallNode => ({
   callId, parentId: null, depth: 0, function: 'demo/f', state: 'ok', placements: [], host: 0, faaslet: 1,
-  startKind: 'warm', queuedAt: 0, startedAt: 1, finishedAt: 5, blocked: [], children: [], result: null, ...patch,
+  startKind: 'warm', startMs: 0.4, queuedAt: 0, startedAt: 1, finishedAt: 5, blocked: [], children: [], result: null, ...patch,
 });
 
 describe('timeline layout', () => {

@@ -17,7 +17,7 @@ import { sharingActions } from './sharing';
 import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
 import type { PlaygroundState } from './types';
-import { loadWorkspace } from './workspace';
+import { keyOf, loadWorkspace } from './workspace';
 
 export type * from './types';
 
@@ -98,6 +98,9 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
       set((s) => ({
         runtime: { ...s.runtime, phase: 'ready', capabilities },
         uploaded,
+        // The runtime's builds outlive the page: an unchanged function is not rebuilt after a
+        // reload, which would throw away its Proto-Faaslet.
+        built: { ...Object.fromEntries(uploaded.map((f) => [keyOf(f), { language: f.language, source: f.source }])), ...s.built },
         clusterView,
         localTiers,
         globalTier: { ...s.globalTier, keys: globalKeys },

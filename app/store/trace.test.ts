@@ -8,7 +8,7 @@ const placed = (callId: number, parentId: number | null, kind: 'warm' | 'cold' |
 });
 
 const started = (callId: number, parentId: number | null): RuntimeEvent => ({
-  type: 'call.started', callId, parentId, function: 'demo/f', host: 1, faaslet: 3, startKind: 'warm', at: 10 + callId,
+  type: 'call.started', callId, parentId, function: 'demo/f', host: 1, faaslet: 3, startKind: 'warm', startMs: 0.4, at: 10 + callId,
 });
 
 const result = (callId: number, parentId: number | null, patch: Partial<CallResult> = {}): CallResult => ({
@@ -25,7 +25,7 @@ describe('call trace', () => {
     expect(trace.rootId).toBe(1);
     expect(trace.awaitingRoot).toBe(false);
     expect([...trace.nodes.keys()]).toEqual([1, 2, 3]);
-    expect(trace.nodes.get(1)).toMatchObject({ state: 'running', host: 1, faaslet: 3, children: [2, 3] });
+    expect(trace.nodes.get(1)).toMatchObject({ state: 'running', host: 1, faaslet: 3, startKind: 'warm', startMs: 0.4, children: [2, 3] });
     expect(trace.nodes.get(2)?.depth).toBe(1);
   });
 

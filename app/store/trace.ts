@@ -26,6 +26,8 @@ export interface CallNode {
   host: number | null;
   faaslet: number | null;
   startKind: StartKind | null;
+  /** How long its Faaslet took to start it (cold, restored or warm), ms. */
+  startMs: number | null;
   queuedAt: Timestamp;
   startedAt: Timestamp | null;
   finishedAt: Timestamp | null;
@@ -82,7 +84,7 @@ export function applyEvents(trace: CallTrace, events: readonly RuntimeEvent[]): 
     const node: CallNode = {
       callId: facts.callId, parentId: facts.parentId, depth: parent ? parent.depth + 1 : 0,
       function: facts.function, state: 'queued', placements: [], host: null, faaslet: null,
-      startKind: null, queuedAt: facts.at, startedAt: null, finishedAt: null, blocked: [], children: [], result: null,
+      startKind: null, startMs: null, queuedAt: facts.at, startedAt: null, finishedAt: null, blocked: [], children: [], result: null,
     };
     nodes ??= new Map(trace.nodes);
     nodes.set(node.callId, node);
@@ -104,7 +106,8 @@ export function applyEvents(trace: CallTrace, events: readonly RuntimeEvent[]): 
       case 'call.started': {
         const node = nodeFor(event);
         if (!node) break;
-        Object.assign(node, { state: 'running', host: event.host, faaslet: event.faaslet, startKind: event.startKind, startedAt: event.at });
+        const { host, faaslet, startKind, startMs, at } = event;
+        Object.assign(node, { state: 'running', host, faaslet, startKind, startMs, startedAt: at });
         break;
       }
       case 'call.blocked': {
@@ -141,6 +144,7 @@ function finish(node: CallNode, r: CallResult): void {
     host: ran ? r.host : node.host,
     faaslet: ran ? r.faaslet : node.faaslet,
     startKind: ran ? r.startKind : node.startKind,
+    startMs: ran ? r.startMs : node.startMs,
     queuedAt: r.queuedAt,
     startedAt: ran ? r.startedAt : null,
     finishedAt: r.finishedAt,

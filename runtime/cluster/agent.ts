@@ -72,6 +72,7 @@ export class HostAgent implements RuntimeApi {
       { ...DEFAULT_CLUSTER },
       spawnFaasletWorker,
       {
+        started: (message) => this.invoker.started(message),
         output: (callId, stream, text) => this.invoker.output(callId, stream, text),
         chain: (message: Extract<FaasletToHost, { kind: 'chain' }>) => this.invoker.chain(message),
         await: (faaslet: FaasletHandle, callId: number, awaited: number) => this.invoker.await(faaslet, callId, awaited),

@@ -11,7 +11,7 @@ function clusterWith(hosts: number, slots: number, script: () => Script) {
   const cluster = new Cluster(
     { hosts, slotsPerHost: slots, maxCallDepth: 64, maxPendingPerUser: 1024 },
     spawn,
-    { output() {}, chain() {}, await() {}, proto() {} },
+    { started() {}, output() {}, chain() {}, await() {}, proto() {} },
     () => {},
   );
   return { cluster, spawned };
@@ -29,7 +29,7 @@ function call(callId: number, placements: Placement['kind'][], fn = 'demo/f', im
     callerHost: null,
     placed: ({ kind }) => placements.push(kind),
     job: (_faaslet, start) => ({ ...fakeJob(callId), start }),
-    started: () => {},
+    dispatched: () => {},
   };
 }
 

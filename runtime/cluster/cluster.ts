@@ -67,7 +67,8 @@ export interface ClusterCall {
   callerHost: number | null;
   placed(placement: Omit<Placement, 'callId' | 'parentId' | 'function' | 'at'>): void;
   job(faaslet: FaasletHandle, start: StartPlan): RunJob;
-  started(placed: Placed): void;
+  /** The call is on its way to the Faaslet (which reports how it started: FaasletEvents.started). */
+  dispatched(placed: Placed): void;
 }
 
 export type ClusterRun = { placed: Placed; outcome: RunOutcome } | { placed: null; refused: string };
@@ -144,7 +145,7 @@ export class Cluster {
     this.changed();
     if (typeof placed === 'string') return { placed: null, refused: placed };
     await placed.faaslet.ready;
-    call.started(placed);
+    call.dispatched(placed);
     const outcome = await placed.faaslet.run(call.job(placed.faaslet, placed.start), timeLimitMs);
     this.trim(placed.faaslet.host);
     this.drain();

@@ -4,7 +4,7 @@ import { fakeJob, fakeSpawner, type Script } from './fake-worker.test-support';
 
 function handleWith(script: () => Script, events: Partial<FaasletEvents> = {}) {
   const { spawn, spawned } = fakeSpawner(script);
-  const handle = new FaasletHandle(1, 0, spawn, { output() {}, chain() {}, await() {}, proto() {}, ...events });
+  const handle = new FaasletHandle(1, 0, spawn, { started() {}, output() {}, chain() {}, await() {}, proto() {}, ...events });
   return { handle, spawned };
 }
 
@@ -16,6 +16,14 @@ describe('FaasletHandle', () => {
     expect(handle.state).toBe('running');
     expect(await outcome).toMatchObject({ kind: 'done', done: { callId: 4 } });
     expect(handle.state).toBe('idle');
+  });
+
+  it('passes on how the Faaslet started the call, and remembers it', async () => {
+    const reports: unknown[] = [];
+    const { handle } = handleWith(() => ({ kind: 'done', ms: 2 }), { started: (report) => reports.push(report) });
+    await handle.run({ ...fakeJob(5), start: { kind: 'restored', fingerprint: 'f1', image: {} as never } }, 1000);
+    expect(reports).toEqual([{ kind: 'started', callId: 5, startKind: 'restored', startedAt: 0, startMs: 0.25, zygoteRan: false }]);
+    expect(handle.lastStart).toBe('restored');
   });
 
   it('kills a call past its time limit, replaces the Worker, and forgets the module', async () => {

@@ -18,6 +18,8 @@ export type RunOutcome =
   | { kind: 'crashed'; message: string };
 
 export interface FaasletEvents {
+  /** The Faaslet has started a call: how, when and how long it took. */
+  started(message: Extract<FaasletToHost, { kind: 'started' }>): void;
   output(callId: number, stream: 'stdout' | 'stderr', text: string): void;
   chain(message: Extract<FaasletToHost, { kind: 'chain' }>): void;
   await(faaslet: FaasletHandle, callId: number, awaited: number): void;
@@ -78,15 +80,15 @@ export class FaasletHandle {
     this.ready = new Promise((resolve) => {
       worker.onmessage = ({ data }: MessageEvent<FaasletToHost>) => {
         if (data.kind === 'ready') resolve();
-        else if (data.kind === 'output') this.events.output(data.callId, data.stream, data.text);
+        else if (data.kind === 'started') {
+          this.lastStart = data.startKind;
+          this.events.started(data);
+        } else if (data.kind === 'output') this.events.output(data.callId, data.stream, data.text);
         else if (data.kind === 'chain') this.events.chain(data);
         else if (data.kind === 'await') this.blocked(data.callId, data.awaited);
         else if (data.kind === 'proto') this.events.proto(data);
         else if (data.kind === 'global') this.events.global?.(this, data);
-        else if (data.kind === 'done') {
-          this.lastStart = data.startKind;
-          this.running?.finish({ kind: 'done', done: data });
-        }
+        else if (data.kind === 'done') this.running?.finish({ kind: 'done', done: data });
         else {
           this.requests.get(data.requestId)?.(data);
           this.requests.delete(data.requestId);

@@ -25,8 +25,6 @@ export class FakeWorker {
       returnCode,
       output: new Uint8Array([job.callId]),
       trap: null,
-      startKind: job.start?.kind ?? 'cold',
-      startMs: 0,
       runMs: 0,
     });
   }
@@ -40,6 +38,8 @@ export class FakeWorker {
     if (message.kind !== 'run') return;
     const { job } = message;
     this.jobs.push(job);
+    const startKind = job.start?.kind ?? 'cold';
+    this.reply({ kind: 'started', callId: job.callId, startKind, startedAt: 0, startMs: 0.25, zygoteRan: startKind === 'cold' });
     const step = this.script(job);
     if (step.kind === 'done') setTimeout(() => this.finish(job), step.ms);
     else if (step.kind === 'await') {

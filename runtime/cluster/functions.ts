@@ -11,6 +11,8 @@ export interface StoredFunction {
   user: string;
   name: string;
   language: Language;
+  /** What was built. */
+  source: string;
   /** A library is a side module for dlopen, installed in the user's files; it never runs. @default 'function' */
   kind?: FunctionKind;
   wasm: Uint8Array;
@@ -74,7 +76,15 @@ export class FunctionStore {
 
   list(): FunctionInfo[] {
     return [...this.functions.values()]
-      .map(({ user, name, language, kind, wasm, builtAt }) => ({ user, name, language, kind: kind ?? 'function', wasmBytes: wasm.byteLength, builtAt }))
+      .map(({ user, name, language, kind, source, wasm, builtAt }) => ({
+        user,
+        name,
+        language,
+        kind: kind ?? 'function',
+        source,
+        wasmBytes: wasm.byteLength,
+        builtAt,
+      }))
       .sort((a, b) => functionKey(a.user, a.name).localeCompare(functionKey(b.user, b.name)));
   }
 }

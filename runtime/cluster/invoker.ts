@@ -95,6 +95,7 @@ export class Invoker {
       queuedAt,
       startedAt: queuedAt,
       startKind: 'cold',
+      startMs: 0,
       stdout: '',
       stderr: '',
     };
@@ -149,19 +150,9 @@ export class Invoker {
             start,
             ...this.resources?.jobFields(call.user, fullName),
           }),
-          started: ({ faaslet, startKind }) => {
-            Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() });
-            this.emit({
-              type: 'call.started',
-              callId: call.id,
-              parentId: call.parentId,
-              function: fullName,
-              host: faaslet.host,
-              faaslet: faaslet.id,
-              startKind,
-              at: facts.startedAt,
-            });
-          },
+          // The plan, until the Faaslet reports its start (a call killed in its zygote never does).
+          dispatched: ({ faaslet, startKind }) =>
+            Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() }),
         },
         call.timeLimitMs,
       );
@@ -178,11 +169,29 @@ export class Invoker {
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);
-    if (outcome.kind === 'done') this.protos.started(fullName, outcome.done.startKind);
     const result = callResult(facts, outcome, call.timeLimitMs);
     this.calls.finish(result);
     this.emit({ type: 'call.finished', result });
     return result;
+  }
+
+  /** A Faaslet's report of how it started a call: what the call's events and result say. */
+  started({ callId, startKind, startedAt, startMs, zygoteRan }: Extract<FaasletToHost, { kind: 'started' }>): void {
+    const facts = this.facts.get(callId);
+    if (!facts) return;
+    Object.assign(facts, { startKind, startedAt, startMs });
+    this.protos.started(facts.function, startKind, zygoteRan);
+    this.emit({
+      type: 'call.started',
+      callId,
+      parentId: facts.parentId,
+      function: facts.function,
+      host: facts.host,
+      faaslet: facts.faaslet,
+      startKind,
+      startMs,
+      at: startedAt,
+    });
   }
 
   output(callId: number, stream: 'stdout' | 'stderr', text: string): void {

@@ -55,8 +55,8 @@ export class ProtoFaaslets {
     this.changed(this.store.list());
   }
 
-  started(fn: string, kind: StartKind): void {
-    this.store.recordStart(fn, kind);
+  started(fn: string, kind: StartKind, zygoteRan: boolean): void {
+    this.store.recordStart(fn, kind, zygoteRan);
     if (kind === 'cold') this.changed(this.store.list());
   }
 

@@ -12,6 +12,7 @@ const facts: CallFacts = {
   queuedAt: 1000,
   startedAt: 1001,
   startKind: 'warm',
+  startMs: 2,
   stdout: 'hi\n',
   stderr: '',
 };
@@ -23,8 +24,6 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
     returnCode,
     output: new TextEncoder().encode('hello'),
     trap,
-    startKind: 'warm' as const,
-    startMs: 2,
     runMs: 3,
   },
 });
@@ -32,7 +31,7 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
 describe('callResult', () => {
   it('keeps the output of a call that returned 0, with where and how it started', () => {
     const result = callResult(facts, done(0), 5000);
-    expect(result).toMatchObject({ status: 'ok', returnCode: 0, startKind: 'warm', host: 0, faaslet: 3, stdout: 'hi\n' });
+    expect(result).toMatchObject({ status: 'ok', returnCode: 0, startKind: 'warm', startMs: 2, host: 0, faaslet: 3, stdout: 'hi\n' });
     expect(text(result.output)).toBe('hello');
     expect(result.finishedAt).toBeGreaterThan(result.startedAt);
   });

@@ -22,6 +22,7 @@ export type CallFacts = Pick<
   | 'queuedAt'
   | 'startedAt'
   | 'startKind'
+  | 'startMs'
   | 'stdout'
   | 'stderr'
 >;
@@ -29,7 +30,7 @@ export type CallFacts = Pick<
 export const now = (): Timestamp => performance.timeOrigin + performance.now();
 
 export function callResult(facts: CallFacts, outcome: CallOutcome, timeLimitMs: number): CallResult {
-  const base = { ...facts, stack: [], startMs: 0, finishedAt: now() };
+  const base = { ...facts, stack: [], finishedAt: now() };
   const failed = (status: CallResult['status'], message: string): CallResult => ({
     ...base,
     status,
@@ -49,9 +50,6 @@ export function callResult(facts: CallFacts, outcome: CallOutcome, timeLimitMs: 
         output: returnCode === 0 ? done.output : failedOutput(returnCode),
         message: done.trap?.message ?? null,
         stack: done.trap?.stack ?? [],
-        // What the Faaslet did, which a replaced Worker can make differ from the plan.
-        startKind: done.startKind,
-        startMs: done.startMs,
         wallMs: base.finishedAt - facts.queuedAt,
       };
     }

@@ -13,7 +13,7 @@
  * Faaslet) enforces time limits by terminating the Worker; views on shared memory must be
  * copied before decoding or posting.
  */
-export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan } from './protocol';
+export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan, StartReport } from './protocol';
 export { WASI_IMPORT_NAMES } from './wasi';
 
 /** A new Faaslet Worker; written literally so the bundler emits the worker. */

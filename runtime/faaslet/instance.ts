@@ -57,14 +57,20 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
   const began = performance.now();
   const started = startFaaslet(job, held, link);
   const startMs = performance.now() - began;
+  link.post({
+    kind: 'started',
+    callId: job.callId,
+    startKind: started.kind,
+    startedAt: performance.timeOrigin + began,
+    startMs,
+    zygoteRan: started.zygoteRan,
+  });
   const done = ({ returnCode, trap }: Outcome, output: Uint8Array = new Uint8Array()): Done => ({
     kind: 'done',
     callId: job.callId,
     returnCode,
     output,
     trap,
-    startKind: started.kind,
-    startMs,
     runMs: performance.now() - began - startMs,
   });
   if (!started.ok) return { done: done(started.outcome), held: null };

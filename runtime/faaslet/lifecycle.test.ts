@@ -42,12 +42,15 @@ const WAT = `(module
     (i32.store8 (i32.const 519) (global.get $sp))
     (call $write_output (i32.const 512) (i32.const 8))))`;
 
-async function build() {
-  const res = await assembleWat(WAT);
+async function build(wat = WAT) {
+  const res = await assembleWat(wat);
   if (!res.wasm) throw new Error(res.log);
   const wasm = exportMutableGlobals(importMemoryAsShared(res.wasm));
   return { module: new WebAssembly.Module(wasm), fingerprint: await moduleFingerprint(wasm) };
 }
+
+/** How the Faaslet reported it started a call. */
+const startOf = (posted: FaasletToHost[], callId: number) => posted.find((m) => m.kind === 'started' && m.callId === callId);
 
 const memory = (pages = 2) => new WebAssembly.Memory({ initial: pages, maximum: 64, shared: true });
 
@@ -76,7 +79,10 @@ describe('Faaslet lifecycle', () => {
 
     const slot = memory();
     const cold = await runFaaslet(job(slot, { kind: 'cold', fingerprint, capture: true }), link, null);
-    expect(cold.done).toMatchObject({ returnCode: 0, trap: null, startKind: 'cold' });
+    expect(cold.done).toMatchObject({ returnCode: 0, trap: null });
+    expect(startOf(posted, 1)).toMatchObject({ startKind: 'cold', zygoteRan: true, startMs: expect.any(Number) });
+    // Posted before the function ran: before its Proto-Faaslet went out too.
+    expect(posted.findIndex((m) => m.kind === 'started')).toBeLessThan(posted.findIndex((m) => m.kind === 'proto'));
     // calls 1, counter 1, zygote ran once, argc 1, input 1 byte, data 42, table 0xab, sp 1008.
     expect([...cold.done.output]).toEqual([1, 1, 1, 1, 1, 42, 0xab, 0xf0]);
     const proto = posted.find((m) => m.kind === 'proto');
@@ -87,7 +93,7 @@ describe('Faaslet lifecycle', () => {
     let held: HeldInstance | null = cold.held;
     for (const args of [['a'], ['a', 'b']]) {
       const warm = await runFaaslet(job(slot, { kind: 'warm', fingerprint, image }, args), link, held);
-      expect(warm.done.startKind).toBe('warm');
+      expect(startOf(posted, callId)).toMatchObject({ startKind: 'warm', zygoteRan: false });
       expect(warm.held?.instance).toBe(cold.held?.instance); // the same instance, reset in place
       expect([...warm.done.output]).toEqual([1, 1, 1, 1 + args.length, callId, 42, 0xab, 0xf0]);
       held = warm.held;
@@ -95,13 +101,42 @@ describe('Faaslet lifecycle', () => {
 
     // Another Worker (no held instance), a fresh memory: instantiate and copy the image in.
     const restored = await runFaaslet(job(memory(), { kind: 'restored', fingerprint, image }), link, null);
-    expect(restored.done.startKind).toBe('restored');
+    expect(startOf(posted, callId)).toMatchObject({ startKind: 'restored', zygoteRan: false });
     expect([...restored.done.output]).toEqual([1, 1, 1, 1, callId, 42, 0xab, 0xf0]);
 
     // A warm plan in a Worker that lost its instance (replaced) restores instead.
     const fallback = await runFaaslet(job(slot, { kind: 'warm', fingerprint, image }), link, null);
-    expect(fallback.done.startKind).toBe('restored');
+    expect(fallback.done.returnCode).toBe(0);
+    expect(startOf(posted, callId)).toMatchObject({ startKind: 'restored', zygoteRan: false });
     expect(posted.filter((m) => m.kind === 'proto')).toHaveLength(1);
+  });
+
+  it('reports a zygote run only where _faasm_zygote was invoked', async () => {
+    const { module, fingerprint } = await build('(module (memory 1) (func (export "_start")))');
+    const arena = StateArena.create({ initialPages: 1 });
+    const posted: FaasletToHost[] = [];
+    const link: FaasletLink = { onOutput() {}, post: (m) => posted.push(m), answer: () => Promise.reject(new Error('no awaits')) };
+    const run = await runFaaslet(
+      {
+        callId: 1,
+        functionName: 'demo/plain',
+        user: 'demo',
+        module,
+        memory: memory(1),
+        input: new Uint8Array(),
+        args: [],
+        entry: { kind: 'main' },
+        callIds: new Int32Array(new SharedArrayBuffer(4)),
+        awaitMode: 'mailbox',
+        mailbox: new SharedArrayBuffer(16),
+        arena: arena.handle,
+        start: { kind: 'cold', fingerprint, capture: false },
+      },
+      link,
+      null,
+    );
+    expect(run.done.returnCode).toBe(0);
+    expect(startOf(posted, 1)).toMatchObject({ startKind: 'cold', zygoteRan: false });
   });
 
   it('refuses an image of another module with a clear error', async () => {

@@ -1,5 +1,5 @@
 /** Host agent ↔ Faaslet Worker messages: one union per direction. */
-import type { StartKind, WasmFrame } from '../api';
+import type { StartKind, Timestamp, WasmFrame } from '../api';
 import type { GlobalRequest } from '../global';
 import type { ProtoImage } from '../proto';
 import type { StateMappingMode } from '../host';
@@ -24,6 +24,16 @@ export type AwaitMode = 'jspi' | 'mailbox';
 export type StartPlan =
   | { kind: 'cold'; fingerprint: string; capture: boolean }
   | { kind: 'restored' | 'warm'; fingerprint: string; image: ProtoImage };
+
+/** How a Faaslet did start a call, which a replaced Worker can make differ from its plan. */
+export interface StartReport {
+  startKind: StartKind;
+  /** When the start began (comparable across Workers) and how long it took, ms. */
+  startedAt: Timestamp;
+  startMs: number;
+  /** The start invoked `_faasm_zygote` (only a cold start of a function that has one does). */
+  zygoteRan: boolean;
+}
 
 export interface RunJob {
   callId: number;
@@ -76,6 +86,8 @@ export type HostToFaaslet =
 
 export type FaasletToHost =
   | { kind: 'ready' }
+  /** The call's start is over (posted even when it failed), before the function is entered. */
+  | ({ kind: 'started'; callId: number } & StartReport)
   | { kind: 'output'; callId: number; stream: 'stdout' | 'stderr'; text: string }
   | { kind: 'chain'; parentId: number; callId: number; target: ChainTarget; input: Uint8Array }
   | { kind: 'await'; callId: number; awaited: number }
@@ -93,9 +105,7 @@ export type FaasletToHost =
       output: Uint8Array;
       /** Set when the wasm trapped or a host call failed the Faaslet. */
       trap: { message: string; stack: WasmFrame[] } | null;
-      /** How the Faaslet actually started (a warm plan restores in a replaced Worker) and how long it took. */
-      startKind: StartKind;
-      startMs: number;
+      /** Time in the function after its start, ms. */
       runMs: number;
       /** What the call changed in its user's files, to flush (absent when it never ran). */
       files?: FileChanges;

@@ -34,9 +34,10 @@ export interface HeldInstance {
   zero: ZeroFill;
 }
 
+/** `zygoteRan`: this start invoked `_faasm_zygote` (a cold start of a function that has one). */
 export type Started =
-  | { ok: true; held: HeldInstance; kind: StartKind; captured: ProtoImage | null }
-  | { ok: false; kind: StartKind; outcome: Outcome };
+  | { ok: true; held: HeldInstance; kind: StartKind; zygoteRan: boolean; captured: ProtoImage | null }
+  | { ok: false; kind: StartKind; zygoteRan: boolean; outcome: Outcome };
 
 /** A refused image is the host's error, not a trap in the function: no wasm frames. */
 const refused = (error: unknown, during: string): Outcome => ({
@@ -70,10 +71,10 @@ export function startFaaslet(job: RunJob, held: HeldInstance | null, link: Faasl
     try {
       resetFrom(held, plan.image);
     } catch (error) {
-      return { ok: false, kind: 'warm', outcome: refused(error, 'reset failed: ') };
+      return { ok: false, kind: 'warm', zygoteRan: false, outcome: refused(error, 'reset failed: ') };
     }
     held.routing.begin(job, link);
-    return { ok: true, held, kind: 'warm', captured: null };
+    return { ok: true, held, kind: 'warm', zygoteRan: false, captured: null };
   }
 
   const kind: StartKind = plan && plan.kind !== 'cold' ? 'restored' : 'cold';
@@ -88,7 +89,7 @@ export function startFaaslet(job: RunJob, held: HeldInstance | null, link: Faasl
     instance = new WebAssembly.Instance(job.module, routing.imports(job));
   } catch (error) {
     // A link error, or a trap in the module's start function: the call never ran.
-    return { ok: false, kind, outcome: { returnCode: 1, trap: trapOf(error, 'instantiation failed: ') } };
+    return { ok: false, kind, zygoteRan: false, outcome: { returnCode: 1, trap: trapOf(error, 'instantiation failed: ') } };
   }
   routing.instance = instance;
   const fresh: HeldInstance = {
@@ -104,19 +105,20 @@ export function startFaaslet(job: RunJob, held: HeldInstance | null, link: Faasl
     try {
       resetFrom(fresh, plan.image);
     } catch (error) {
-      return { ok: false, kind, outcome: refused(error, 'restore failed: ') };
+      return { ok: false, kind, zygoteRan: false, outcome: refused(error, 'restore failed: ') };
     }
-    return { ok: true, held: fresh, kind, captured: null };
+    return { ok: true, held: fresh, kind, zygoteRan: false, captured: null };
   }
 
   const ctors = exported(instance, '__wasm_call_ctors');
   const setup = ctors ? routing.initialising('static constructors', () => enter(ctors, 'in static constructors: ')) : null;
-  if (setup?.trap) return { ok: false, kind, outcome: setup };
+  if (setup?.trap) return { ok: false, kind, zygoteRan: false, outcome: setup };
   const zygote = exported(instance, '_faasm_zygote');
   const zygoted = zygote ? routing.initialising('_faasm_zygote', () => enter(zygote, 'in _faasm_zygote: ')) : null;
+  const zygoteRan = zygoted !== null;
   if (zygoted && (zygoted.trap || zygoted.returnCode !== 0)) {
     const trap = zygoted.trap ?? { message: `_faasm_zygote failed with ${zygoted.returnCode}`, stack: [] };
-    return { ok: false, kind, outcome: { returnCode: zygoted.returnCode || 1, trap } };
+    return { ok: false, kind, zygoteRan, outcome: { returnCode: zygoted.returnCode || 1, trap } };
   }
-  return { ok: true, held: fresh, kind, captured: plan?.capture ? captureHeld(fresh) : null };
+  return { ok: true, held: fresh, kind, zygoteRan, captured: plan?.capture ? captureHeld(fresh) : null };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zeroFillFor } from './zero-fill';
-import { BLOCK_SIZE, PAGE_SIZE, ProtoImageError, captureImage, checkImageFor, imageBytes, imagePages, restoreImage } from './image';
+import { BLOCK_SIZE, PAGE_SIZE, ProtoImageError, captureImage, checkImageFor, cloneImage, imageBytes, imagePages, restoreImage } from './image';
 
 const memoryOf = (pages: number) => new Uint8Array(new SharedArrayBuffer(pages * PAGE_SIZE));
 
@@ -66,5 +66,22 @@ describe('Proto-Faaslet images', () => {
     const image = captureImage(memoryOf(64), {}, 'abc');
     expect(image.data.byteLength).toBe(0);
     expect(imagePages(image)).toEqual([]);
+  });
+
+  it('a clone holds its own shared bytes, from shared or plain views, and restores the same memory', () => {
+    const memory = memoryOf(2);
+    memory.fill(3, 100, 9000);
+    const image = captureImage(memory, { __faasm_global_0: 7 }, 'abc');
+    // As IndexedDB hands an image back: plain buffers.
+    const plain = { ...image, extents: image.extents.slice(), data: image.data.slice() };
+    for (const clone of [cloneImage(image), cloneImage(plain)]) {
+      expect(clone.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(clone.extents.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(clone.data.buffer).not.toBe(image.data.buffer);
+      expect(clone.globals).toEqual(image.globals);
+      const target = memoryOf(2);
+      restoreImage(clone, target);
+      expect(Buffer.compare(target, memory)).toBe(0);
+    }
   });
 });

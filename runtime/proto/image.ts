@@ -107,6 +107,18 @@ export function restoreImage(
   if (cleanFrom < memory.byteLength) zero(cleanFrom, memory.byteLength);
 }
 
+/**
+ * The image with its bytes in new SharedArrayBuffers of its own, from shared or plain views
+ * (IndexedDB hands back plain ones).
+ */
+export function cloneImage(image: ProtoImage): ProtoImage {
+  const extents = new Uint32Array(new SharedArrayBuffer(image.extents.byteLength));
+  extents.set(image.extents);
+  const data = new Uint8Array(new SharedArrayBuffer(image.data.byteLength));
+  data.set(image.data);
+  return { ...image, extents, data, globals: { ...image.globals } };
+}
+
 /** Bytes one image holds: its non-zero data plus the extent table. */
 export const imageBytes = (image: ProtoImage) => image.data.byteLength + image.extents.byteLength;
 

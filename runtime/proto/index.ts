@@ -27,6 +27,7 @@ export {
   ProtoImageError,
   captureImage,
   checkImageFor,
+  cloneImage,
   imageBytes,
   imagePages,
   restoreImage,

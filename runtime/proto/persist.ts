@@ -4,7 +4,7 @@
  * ones on the way out.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ProtoImage } from './image';
+import { cloneImage, type ProtoImage } from './image';
 
 type Persisted = Omit<ProtoImage, 'extents' | 'data'> & { extents: Uint32Array; data: Uint8Array };
 
@@ -19,12 +19,6 @@ export interface ProtoPersistence {
   delete(fn: string): Promise<void>;
 }
 
-function shared<T extends Uint8Array | Uint32Array>(view: T, make: (buffer: SharedArrayBuffer) => T): T {
-  const copy = make(new SharedArrayBuffer(view.byteLength));
-  copy.set(view as never);
-  return copy;
-}
-
 export function indexedDbPersistence(dbName = 'faaslet-playground-protos'): ProtoPersistence {
   let db: Promise<IDBPDatabase<ProtoDb>> | null = null;
   const open = () => (db ??= openDB<ProtoDb>(dbName, 1, { upgrade: (d) => d.createObjectStore('images') }));
@@ -35,11 +29,7 @@ export function indexedDbPersistence(dbName = 'faaslet-playground-protos'): Prot
       for (const fn of await database.getAllKeys('images')) {
         const stored = await database.get('images', fn);
         if (!stored) continue;
-        images.set(fn, {
-          ...stored,
-          extents: shared(stored.extents, (b) => new Uint32Array(b)),
-          data: shared(stored.data, (b) => new Uint8Array(b)),
-        });
+        images.set(fn, cloneImage(stored));
       }
       return images;
     },

@@ -24,9 +24,11 @@ describe('ProtoStore', () => {
     const persistence = memoryPersistence();
     const store = new ProtoStore(persistence);
     await store.put('demo/f', imageOf('h1'), 'h1');
-    store.recordStart('demo/f', 'cold');
-    store.recordStart('demo/f', 'warm');
-    store.recordStart('demo/f', 'warm');
+    store.recordStart('demo/f', 'cold', true);
+    store.recordStart('demo/f', 'warm', false);
+    store.recordStart('demo/f', 'warm', false);
+    // A cold start of a function without a zygote (or one that lost its image) runs none.
+    store.recordStart('demo/f', 'cold', false);
     expect(store.image('demo/f')?.fingerprint).toBe('h1');
     expect(persistence.saved.has('demo/f')).toBe(true);
     expect(store.list()).toEqual([
@@ -34,7 +36,7 @@ describe('ProtoStore', () => {
         function: 'demo/f',
         image: expect.objectContaining({ memoryBytes: 2 * PAGE_SIZE, pages: 1, globals: 1, fingerprint: 'h1' }),
         zygoteRuns: 1,
-        starts: { cold: 1, restored: 0, warm: 2 },
+        starts: { cold: 2, restored: 0, warm: 2 },
       },
     ]);
   });

@@ -68,11 +68,11 @@ export class ProtoStore {
     await this.persistence?.delete(fn);
   }
 
-  /** A Faaslet of `fn` started; a cold start ran the initialisation (ctors and zygote). */
-  recordStart(fn: string, kind: StartKind): void {
+  /** A Faaslet of `fn` started; `zygoteRan` as the Faaslet reported it (a cold start of a function with a zygote). */
+  recordStart(fn: string, kind: StartKind, zygoteRan: boolean): void {
     const entry = this.entry(fn);
     entry.starts[kind]++;
-    if (kind === 'cold') entry.zygoteRuns++;
+    if (zygoteRan) entry.zygoteRuns++;
   }
 
   list(): ProtoFaasletInfo[] {
