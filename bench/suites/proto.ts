@@ -13,7 +13,7 @@
  * - `restore_speedup_x`: a function's own `cold_new_worker_ms` over its own `warm_reset_ms`
  *   (the reset in place a restore is in a pool slot), so mixed clocks favour the cold start.
  */
-import { spawnFaasletWorker, type FaasletToHost, type RunJob, type StartPlan, type StartReport } from '../../runtime/faaslet';
+import { spawnFaasletWorker, standaloneJob, type FaasletToHost, type RunJob, type StartPlan, type StartReport } from '../../runtime/faaslet';
 import { PAGE_SIZE, ProtoStore, cloneImage, imageBytes, moduleFingerprint, type ProtoImage } from '../../runtime/proto';
 import { StateArena } from '../../runtime/state';
 import { createToolchain, memoryImportOf } from '../../runtime/toolchain';
@@ -126,21 +126,8 @@ export async function protoSuite(): Promise<Record<string, number>> {
   const arena = StateArena.create();
   let callId = 0;
   const newMemory = (pages: number) => new WebAssembly.Memory({ initial: pages, maximum: 4096, shared: true });
-  const job = (fn: Built, memory: WebAssembly.Memory, start: StartPlan, module = fn.module): RunJob => ({
-    callId: ++callId,
-    functionName: `bench/${fn.name}`,
-    user: 'bench',
-    module,
-    memory,
-    input: new Uint8Array(),
-    args: [],
-    entry: { kind: 'main' },
-    callIds: new Int32Array(new SharedArrayBuffer(4)),
-    awaitMode: 'jspi',
-    mailbox: new SharedArrayBuffer(16),
-    arena: arena.handle,
-    start,
-  });
+  const job = (fn: Built, memory: WebAssembly.Memory, start: StartPlan, module = fn.module): RunJob =>
+    standaloneJob({ callId: ++callId, functionName: `bench/${fn.name}`, user: 'bench', module, memory, awaitMode: 'jspi', arena: arena.handle, start });
   const cold = (fn: Built, capture = false): StartPlan => ({ kind: 'cold', fingerprint: fn.fingerprint, capture });
 
   const figures: Record<string, number> = {};

@@ -6,7 +6,7 @@
  * The kernel times itself inside the call; checksums must agree across variants and natively
  * (bench/native.mjs, merged by run.mjs) or the run fails.
  */
-import { spawnFaasletWorker, type FaasletToHost, type RunJob } from '../../runtime/faaslet';
+import { spawnFaasletWorker, standaloneJob, type FaasletToHost, type RunJob } from '../../runtime/faaslet';
 import { StateArena, type StateArenaHandle } from '../../runtime/state';
 import { createToolchain, memoryImportOf, type Toolchain } from '../../runtime/toolchain';
 import { median, round } from '../measure';
@@ -74,20 +74,16 @@ export function mainJob(
   arena: StateArenaHandle,
   input: string,
 ): RunJob {
-  return {
+  return standaloneJob({
     callId: ++callId,
     functionName: `bench/${name}`,
     user: 'bench',
-    entry: { kind: 'main' },
-    callIds: new Int32Array(new SharedArrayBuffer(4)),
     awaitMode: 'jspi',
-    mailbox: new SharedArrayBuffer(16),
     arena,
     module,
     memory,
     input: new TextEncoder().encode(input),
-    args: [],
-  };
+  });
 }
 
 /** The in-browser toolchain builds one file: the kernel's header, the kernel, the harness. */

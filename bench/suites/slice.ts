@@ -2,7 +2,7 @@
  * Issue 2's figures: toolchain first load and cached reload, warm compile of the example,
  * Faaslet cold start from a new Worker and warm run in a reused Worker.
  */
-import { spawnFaasletWorker, type FaasletToHost, type RunJob } from '../../runtime/faaslet';
+import { spawnFaasletWorker, standaloneJob, type FaasletToHost, type RunJob } from '../../runtime/faaslet';
 import { StateArena } from '../../runtime/state';
 import { createToolchain, memoryImportOf } from '../../runtime/toolchain';
 import { median, round, timeMedian } from '../measure';
@@ -64,20 +64,17 @@ export async function sliceSuite(): Promise<Record<string, number>> {
   // One memory for every run, as a Faaslet reuses its own (it clears it first).
   const memory = new WebAssembly.Memory({ initial: minPages, maximum: 4096, shared: true });
   const arena = StateArena.create();
-  const job = (module: WebAssembly.Module): RunJob => ({
-    callId: ++callId,
-    functionName: 'bench/hello',
-    user: 'bench',
-    entry: { kind: 'main' },
-    callIds: new Int32Array(new SharedArrayBuffer(4)),
-    awaitMode: 'jspi',
-    mailbox: new SharedArrayBuffer(16),
-    arena: arena.handle,
-    module,
-    memory,
-    input: new TextEncoder().encode('bench'),
-    args: [],
-  });
+  const job = (module: WebAssembly.Module): RunJob =>
+    standaloneJob({
+      callId: ++callId,
+      functionName: 'bench/hello',
+      user: 'bench',
+      awaitMode: 'jspi',
+      arena: arena.handle,
+      module,
+      memory,
+      input: new TextEncoder().encode('bench'),
+    });
 
   const cold: number[] = [];
   for (let i = 0; i < 10; i++) {

@@ -14,6 +14,7 @@ import { importMemoryAsShared, memoryImportOf } from '../toolchain/memory-import
 import { moduleFingerprint, type ProtoImage } from '../proto';
 import { exportMutableGlobals } from '../toolchain/export-globals';
 import { runFaaslet, type FaasletLink } from './instance';
+import { standaloneJob } from './job';
 import type { FaasletToHost, RunJob } from './protocol';
 import type { HeldInstance } from './start';
 
@@ -46,21 +47,15 @@ async function call({ module, minPages }: Built, extra: Partial<RunJob> = {}, ma
     post: (message) => void posted.push(message),
     answer: () => Promise.reject(new Error('no awaits')),
   };
-  const job: RunJob = {
+  const job = standaloneJob({
     callId: ++callId,
     functionName: 'alice/rows',
     user: 'alice',
     module,
     memory: new WebAssembly.Memory({ initial: minPages, maximum: maxPages, shared: true }),
-    input: new Uint8Array(),
-    args: [],
-    entry: { kind: 'main' },
-    callIds: new Int32Array(new SharedArrayBuffer(4)),
-    awaitMode: 'mailbox',
-    mailbox: new SharedArrayBuffer(16),
     arena: arena.handle,
     ...extra,
-  };
+  });
   const { done, held: kept } = await runFaaslet(job, link, held);
   return { ...done, stdout, text: new TextDecoder().decode(done.output), posted, held: kept };
 }

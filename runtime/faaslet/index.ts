@@ -8,12 +8,14 @@
  * - outcome.ts: return codes and traps.
  * - wasi.ts: WASI through @bjorn3/browser_wasi_shim, stdout/stderr captured.
  * - stack.ts: V8 traps to readable wasm frames.
+ * - job.ts: a call run straight on a Faaslet, outside the cluster (tests, benchmarks).
  *
  * Pitfalls: the wasm holds the Worker's event loop while it runs, so the host agent (not the
  * Faaslet) enforces time limits by terminating the Worker; views on shared memory must be
  * copied before decoding or posting.
  */
 export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan, StartReport } from './protocol';
+export { standaloneJob } from './job';
 export { WASI_IMPORT_NAMES } from './wasi';
 
 /** A new Faaslet Worker; written literally so the bundler emits the worker. */

@@ -10,6 +10,7 @@ import { exportMutableGlobals } from '../toolchain/export-globals';
 import { importMemoryAsShared } from '../toolchain/memory-import';
 import { assembleWat } from '../toolchain/wat';
 import { runFaaslet, type FaasletLink } from './instance';
+import { standaloneJob } from './job';
 import type { FaasletToHost, RunJob, StartPlan } from './protocol';
 import type { HeldInstance } from './start';
 
@@ -61,21 +62,18 @@ describe('Faaslet lifecycle', () => {
     const posted: FaasletToHost[] = [];
     const link: FaasletLink = { onOutput() {}, post: (m) => posted.push(m), answer: () => Promise.reject(new Error('no awaits')) };
     let callId = 0;
-    const job = (mem: WebAssembly.Memory, start: StartPlan, args: string[] = []): RunJob => ({
-      callId: ++callId,
-      functionName: 'demo/counter',
-      user: 'demo',
-      module,
-      memory: mem,
-      input: new Uint8Array(callId),
-      args,
-      entry: { kind: 'main' },
-      callIds: new Int32Array(new SharedArrayBuffer(4)),
-      awaitMode: 'mailbox',
-      mailbox: new SharedArrayBuffer(16),
-      arena: arena.handle,
-      start,
-    });
+    const job = (mem: WebAssembly.Memory, start: StartPlan, args: string[] = []): RunJob =>
+      standaloneJob({
+        callId: ++callId,
+        functionName: 'demo/counter',
+        user: 'demo',
+        module,
+        memory: mem,
+        input: new Uint8Array(callId),
+        args,
+        arena: arena.handle,
+        start,
+      });
 
     const slot = memory();
     const cold = await runFaaslet(job(slot, { kind: 'cold', fingerprint, capture: true }), link, null);
@@ -117,21 +115,15 @@ describe('Faaslet lifecycle', () => {
     const posted: FaasletToHost[] = [];
     const link: FaasletLink = { onOutput() {}, post: (m) => posted.push(m), answer: () => Promise.reject(new Error('no awaits')) };
     const run = await runFaaslet(
-      {
+      standaloneJob({
         callId: 1,
         functionName: 'demo/plain',
         user: 'demo',
         module,
         memory: memory(1),
-        input: new Uint8Array(),
-        args: [],
-        entry: { kind: 'main' },
-        callIds: new Int32Array(new SharedArrayBuffer(4)),
-        awaitMode: 'mailbox',
-        mailbox: new SharedArrayBuffer(16),
         arena: arena.handle,
         start: { kind: 'cold', fingerprint, capture: false },
-      },
+      }),
       link,
       null,
     );
@@ -143,20 +135,7 @@ describe('Faaslet lifecycle', () => {
     const { module, fingerprint } = await build();
     const arena = StateArena.create({ initialPages: 1 });
     const link: FaasletLink = { onOutput() {}, post() {}, answer: () => Promise.reject(new Error('no awaits')) };
-    const base: Omit<RunJob, 'start'> = {
-      callId: 1,
-      functionName: 'demo/counter',
-      user: 'demo',
-      module,
-      memory: memory(),
-      input: new Uint8Array(),
-      args: [],
-      entry: { kind: 'main' },
-      callIds: new Int32Array(new SharedArrayBuffer(4)),
-      awaitMode: 'mailbox',
-      mailbox: new SharedArrayBuffer(16),
-      arena: arena.handle,
-    };
+    const base = standaloneJob({ callId: 1, functionName: 'demo/counter', user: 'demo', module, memory: memory(), arena: arena.handle });
     const cold = await runFaaslet({ ...base, start: { kind: 'cold', fingerprint, capture: false } }, link, null);
     const stale: ProtoImage = {
       fingerprint: 'f'.repeat(64),
