@@ -40,5 +40,5 @@ export { GlobalTier, failureMessage, type Asker, type GlobalTierOptions } from '
 export { GlobalLocks, type LockRequester, type ReleasedLock } from './locks';
 export { IdbGlobalStore, GLOBAL_DB_NAME } from './idb-store';
 export { openTabChannel, type TabChannel, type TabMessage } from './broadcast';
-export type { GlobalLockMode, GlobalReply, GlobalRequest } from './protocol';
+export { answerReply, replyAnswer, type GlobalLockMode, type GlobalReply, type GlobalRequest } from './protocol';
 export type { GlobalStore } from './store';
