@@ -205,6 +205,81 @@ test('two tabs share the global tier, and a push in one shows in the other', asy
   expect(errors).toEqual([]);
 });
 
+const QUOTA_C = `#include "faasm/faasm.h"
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#define KEY "quota"
+#define SIZE (4 << 20)
+
+int main(int argc, char* argv[]) {
+    char mode[8] = {0};
+    faasmGetInput((uint8_t*)mode, 7);
+    char out[128];
+    int len;
+    if (mode[0] == 'c') {
+        int rc = faasmPullState(KEY, SIZE);
+        uint8_t* v = faasmReadStatePtr(KEY, SIZE);
+        long differ = 0;
+        for (long i = 0; i < SIZE; i++) differ += v[i] != 'a';
+        len = snprintf(out, sizeof out, "pull returned %d; %ld bytes are not 'a'", rc, differ);
+    } else {
+        uint8_t* data = malloc(SIZE);
+        memset(data, mode[0] == 's' ? 'a' : 'b', SIZE);
+        faasmWriteState(KEY, data, SIZE);
+        int rc = faasmPushState(KEY);
+        len = snprintf(out, sizeof out, "push returned %d%s", rc, rc == -ENOSPC ? " (-ENOSPC)" : "");
+    }
+    faasmSetOutput(out, len);
+    return 0;
+}
+`;
+
+test('a push over the storage quota returns -ENOSPC, shows why, and keeps the global value', async ({ playground }) => {
+  test.setTimeout(180_000);
+  const { page } = playground;
+  await playground.open();
+  await playground.createFunction('demo/global_quota', QUOTA_C);
+  await playground.setInput('seed');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('push returned 0');
+
+  // A real quota: Chromium's own, made smaller than what the origin holds already. IndexedDB asks
+  // the quota manager again only once its cached free space has decayed (30 s after it last
+  // asked, which was before the override), so wait that long before the push.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 << 20 });
+  await page.waitForTimeout(31_000);
+  await playground.setInput('over');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText(`push returned -51 (-ENOSPC)`);
+  await expect(playground.output('output.stderr')).toHaveText(
+    'faasm: __faasm_push_state("quota") returned -51: the browser\'s storage quota for this site is full; nothing was written, the global tier is as it was',
+  );
+
+  await showState(playground);
+  const failed = playground.output('state.global.change').and(page.locator('[data-kind="failed"]'));
+  await expect(failed).toHaveText(
+    "host 0 · quota failed: the browser's storage quota for this site is full; nothing was written, the global tier is as it was",
+  );
+  await expect(globalVersion(playground, 'quota')).toHaveText('1');
+
+  // With the quota back, the value pulled is the first push's, whole.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.getByTestId('output.tab.output').click();
+  await playground.setInput('check');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText("pull returned 0; 0 bytes are not 'a'");
+  await showState(playground);
+  await expect(globalVersion(playground, 'quota')).toHaveText('1');
+});
+
 const HOLDER_C = `#include "faasm/faasm.h"
 int main(int argc, char* argv[]) {
     char mode[8] = {0};
