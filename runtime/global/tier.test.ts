@@ -5,7 +5,7 @@ import { StateArena } from '../state';
 import { GlobalLocks } from './locks';
 import { answerReply, replyAnswer } from './protocol';
 import { MemoryGlobalStore } from './memory-store.test-support';
-import { GlobalTier } from './tier';
+import { failureMessage, GlobalTier } from './tier';
 
 /** Two hosts' local tiers of user `u`, one global tier between them. */
 function cluster() {
@@ -93,6 +93,22 @@ describe('GlobalTier', () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it('a later push still sends what a failed push left dirty', async () => {
+    const { arenas, changes, store, tier } = cluster();
+    const arena = arenas[0]!;
+    const value = arena.ensure('u/k', 64);
+    arena.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    arena.bytes(value, 20, 4).fill(7);
+    arena.flagDirty(value, 20, 4);
+    store.failPut = 0;
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toMatchObject({ kind: 'store-failed' });
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 2 });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 4 });
+    await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
+    expect([...arenas[1]!.bytes(arenas[1]!.require('u/k'), 18, 8)]).toEqual([0, 0, 7, 7, 7, 7, 0, 0]);
+  });
+
   it('the reply crosses the mailbox with its kind: a version, a refusal, or -errno', () => {
     for (const reply of [
       { kind: 'done', version: 3 },
@@ -116,5 +132,20 @@ describe('GlobalTier', () => {
     const { arenas, tier } = cluster();
     expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ kind: 'done', version: 0 });
     expect(arenas[1]!.require('u/new').size).toBe(8);
+  });
+});
+
+describe('failureMessage', () => {
+  it("says the quota is full and that nothing was written for IndexedDB's QuotaExceededError", () => {
+    expect(failureMessage(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(
+      "the browser's storage quota for this site is full; nothing was written, the global tier is as it was",
+    );
+  });
+
+  it("names any other IndexedDB failure, and a rule's refusal is its own message", () => {
+    expect(failureMessage(new DOMException('The transaction was aborted.', 'AbortError'))).toBe(
+      'IndexedDB failed (AbortError: The transaction was aborted.); nothing was written, the global tier is as it was',
+    );
+    expect(failureMessage(new Error('key "u/k" has 8 bytes'))).toBe('key "u/k" has 8 bytes');
   });
 });
