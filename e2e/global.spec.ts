@@ -56,32 +56,32 @@ const PARTIAL_C = `#include "faasm/faasm.h"
 #include <string.h>
 #define KEY "partial"
 #define SIZE (1 << 20)
-#define AT (512 << 10)
-
+#define NEAR (100 << 10) /* flagged */
+#define MIDDLE (512 << 10) /* written through the pointer, never flagged: stays on this host */
+#define FAR (900 << 10) /* flagged: the partial push writes the chunks of these two only */
 int check() {
     faasmPullState(KEY, SIZE);
     uint8_t* v = faasmReadStatePtr(KEY, SIZE);
     long differ = 0;
     for (long i = 0; i < SIZE; i++) {
-        uint8_t expected = i >= AT && i < AT + 7 ? "PARTIAL"[i - AT] : 'a';
+        uint8_t expected = i >= NEAR && i < NEAR + 7 ? "PARTIAL"[i - NEAR] : i >= FAR && i < FAR + 4 ? "FAR!"[i - FAR] : 'a';
         differ += v[i] != expected;
     }
-    char out[96];
-    int len = snprintf(out, sizeof out, "pulled: starts %c, %.7s at 512 KiB, %ld bytes differ", v[0], v + AT, differ);
+    char out[128];
+    int len = snprintf(out, sizeof out, "pulled: starts %c, %.7s at 100 KiB, %c at 512 KiB, %.4s at 900 KiB, %ld bytes differ", v[0], v + NEAR, v[MIDDLE], v + FAR, differ);
     faasmSetOutput(out, len);
     return differ == 0 ? 0 : 1;
 }
-
 int main(int argc, char* argv[]) {
     uint8_t* data = malloc(SIZE);
     memset(data, 'a', SIZE);
     faasmWriteState(KEY, data, SIZE);
     faasmPushState(KEY);
-    // Written through the pointer and never flagged dirty: stays on this host.
     uint8_t* p = faasmReadStatePtr(KEY, SIZE);
     memset(p, 'X', 16);
-    // Flags only these 7 bytes dirty: the partial push writes them and nothing else.
-    faasmWriteStateOffset(KEY, SIZE, AT, (const uint8_t*)"PARTIAL", 7);
+    memset(p + MIDDLE, 'X', 16);
+    faasmWriteStateOffset(KEY, SIZE, NEAR, (const uint8_t*)"PARTIAL", 7);
+    faasmWriteStateOffset(KEY, SIZE, FAR, (const uint8_t*)"FAR!", 4);
     faasmPushStatePartial(KEY);
     char* out; int len;
     unsigned int rc = faasmAwaitCallOutput(faasmChain(check, 0, 0), &out, &len);
@@ -140,18 +140,21 @@ test('a 1 MiB value pushed on host 0 is pulled on host 1 byte for byte', async (
   await expect(changes.nth(0)).toHaveText('host 1 ← global · moved v1 · 1 MiB');
 });
 
-test('a partial push writes only the dirty range', async ({ playground }) => {
+test('a partial push writes only the dirty chunks, not the writes between them', async ({ playground }) => {
   await playground.open();
   await slotsPerHost(playground, 1);
   await playground.createFunction('demo/global_partial', PARTIAL_C);
   await playground.run();
   await playground.expectStatus(/ok/i);
-  // Host 1 sees the 7 flagged bytes, not the 16 'X's written on host 0 without a flag.
-  await expect(playground.output('output.text')).toHaveText('pulled: starts a, PARTIAL at 512 KiB, 0 bytes differ');
+  // Host 1 sees the two flagged ranges, not the 'X's written on host 0 without a flag, even between them.
+  await expect(playground.output('output.text')).toHaveText(
+    'pulled: starts a, PARTIAL at 100 KiB, a at 512 KiB, FAR! at 900 KiB, 0 bytes differ',
+  );
 
   await showState(playground);
   await expect(globalVersion(playground, 'partial')).toHaveText('2');
-  await expect(playground.output('state.global.change').nth(1)).toHaveText('host 0 → global · partial v2 · 7 B');
+  // Two 64-byte chunks.
+  await expect(playground.output('state.global.change').nth(1)).toHaveText('host 0 → global · partial v2 · 128 B');
 });
 
 test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global write lock; a reload keeps it', async ({ playground }) => {

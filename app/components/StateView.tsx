@@ -37,8 +37,12 @@ function useLiveTier(tier: LocalTier | null, key: string | null, active: boolean
 }
 
 const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
-const dirtyText = ({ dirty }: ArenaKeyInfo) =>
-  typeof dirty === 'string' ? dirty : `${dirty.length} B at +${dirty.offset}`;
+/** Dirty chunks: one range by where it is, several by how many bytes in how many ranges. */
+function dirtyText({ dirty }: ArenaKeyInfo): string {
+  if (typeof dirty === 'string') return dirty;
+  if (dirty.length === 1) return `${dirty[0]!.length} B at +${dirty[0]!.offset}`;
+  return `${dirty.reduce((sum, r) => sum + r.length, 0)} B in ${dirty.length} ranges`;
+}
 const lockText = (k: ArenaKeyInfo) => (k.writer ? 'write-locked' : k.readers > 0 ? `${k.readers} reading` : 'free');
 
 /** The State tab: each host's local tier, its keys where they live in the shared window, and their bytes, live. */

@@ -43,7 +43,7 @@ describe('GlobalTier', () => {
     ]);
   });
 
-  it('a clean value is not pushed; a partial push moves only the dirty range', async () => {
+  it('a clean value is not pushed; a partial push moves only the dirty chunks, not what lies between them', async () => {
     const { arenas, changes, tier } = cluster();
     const arena = arenas[0]!;
     const value = arena.ensure('u/k', 1 << 20);
@@ -51,17 +51,23 @@ describe('GlobalTier', () => {
     await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
     expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 1 });
 
+    const encode = (text: string) => new TextEncoder().encode(text);
     arena.bytes(value, 0, 16).fill(0x58); // written through a pointer, never flagged
-    arena.bytes(value, 512 << 10, 7).set(new TextEncoder().encode('PARTIAL'));
-    arena.flagDirty(value, 512 << 10, 7);
+    arena.bytes(value, 512 << 10, 16).fill(0x58); // between the two flagged ranges, never flagged
+    arena.bytes(value, 100 << 10, 7).set(encode('PARTIAL'));
+    arena.flagDirty(value, 100 << 10, 7);
+    arena.bytes(value, 900 << 10, 4).set(encode('FAR!'));
+    arena.flagDirty(value, 900 << 10, 4);
     expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 2 });
-    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 7 });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 128 });
 
     await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 1 << 20 });
     const there = arenas[1]!;
     const pulled = there.require('u/k');
     expect(there.bytes(pulled, 0, 16).every((b) => b === 0)).toBe(true);
-    expect(new TextDecoder().decode(there.bytes(pulled, 512 << 10, 7))).toBe('PARTIAL');
+    expect(there.bytes(pulled, 512 << 10, 16).every((b) => b === 0)).toBe(true);
+    expect(new TextDecoder().decode(there.bytes(pulled, 100 << 10, 7))).toBe('PARTIAL');
+    expect(new TextDecoder().decode(there.bytes(pulled, 900 << 10, 4))).toBe('FAR!');
   });
 
   it('a mask push moves the bytes the mask marks', async () => {
@@ -89,7 +95,7 @@ describe('GlobalTier', () => {
     const message = "the browser's storage quota for this site is full; nothing was written, the global tier is as it was";
     expect(reply).toEqual({ kind: 'store-failed', errno: wasi.ERRNO_NOSPC, message });
     expect(changes).toEqual([expect.objectContaining({ kind: 'failed', key: 'u/k', callId: 7, message })]);
-    expect(arenas[0]!.dirtyOf(value)).toEqual({ offset: 10, length: 5 });
+    expect(arenas[0]!.dirtyOf(value)).toEqual([{ offset: 0, length: 64 }]);
     expect(await store.list()).toEqual([]);
   });
 
@@ -104,7 +110,7 @@ describe('GlobalTier', () => {
     store.failPut = 0;
     expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toMatchObject({ kind: 'store-failed' });
     expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 2 });
-    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 4 });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 64 });
     await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
     expect([...arenas[1]!.bytes(arenas[1]!.require('u/k'), 18, 8)]).toEqual([0, 0, 7, 7, 7, 7, 0, 0]);
   });

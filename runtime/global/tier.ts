@@ -95,21 +95,19 @@ export class GlobalTier {
   private async push({ host, callId, user }: Asker, request: Extract<GlobalRequest, { kind: 'push' }>): Promise<number> {
     const arena = this.options.arenaOf(host, user);
     const value = arena.require(request.key);
-    const dirty = arena.dirtyOf(value);
+    // Taken and cleared before copying: a write racing the copy flags the value dirty again, so it is not lost.
+    const dirty = arena.takeDirty(value);
     // A clean value is not pushed (as in Faasm): the global version stays what it is.
     if (dirty === 'clean') return (await this.options.store.read((tx) => tx.meta(request.key)))?.version ?? 0;
-    const ranges = this.rangesOf(arena, value, request, dirty);
-    // Clean before copying: a write racing the copy flags the value dirty again, so it is not lost.
-    arena.clearDirty(value);
     try {
+      const ranges = this.rangesOf(arena, value, request, dirty);
       const { version, bytes } = await pushValue(this.options.store, request.key, arena.bytes(value), ranges);
       this.options.emit({ kind: 'push', key: request.key, version, bytes, size: value.size, host, callId, at: Date.now() });
       this.tabs?.post({ kind: 'pushed', key: request.key, version, size: value.size, at: Date.now() });
       return version;
     } catch (error) {
       // Nothing was written: the value is as dirty as it was.
-      if (dirty === 'whole') arena.flagDirty(value);
-      else arena.flagDirty(value, dirty.offset, dirty.length);
+      arena.markDirty(value, dirty);
       throw error;
     }
   }
@@ -118,9 +116,9 @@ export class GlobalTier {
     arena: StateArena,
     value: StateValue,
     request: Extract<GlobalRequest, { kind: 'push' }>,
-    dirty: 'whole' | ByteRange,
+    dirty: 'whole' | ByteRange[],
   ): ByteRange[] | 'whole' {
-    if (request.mode !== 'mask') return request.mode === 'whole' || dirty === 'whole' ? 'whole' : [dirty];
+    if (request.mode !== 'mask') return request.mode === 'whole' ? 'whole' : dirty;
     const mask = arena.require(request.maskKey);
     if (mask.size !== value.size) {
       throw new Error(`mask key "${request.maskKey}" has ${mask.size} bytes; "${request.key}" has ${value.size}`);
@@ -145,7 +143,7 @@ export class GlobalTier {
     const value = arena.ensure(key, info.size);
     arena.bytes(value).set(global);
     // The local copy is the global version now; earlier local writes are overwritten, as in Faasm.
-    arena.clearDirty(value);
+    arena.takeDirty(value);
     this.options.emit({ kind: 'pull', key, version: info.version, bytes: info.size, size: info.size, host, callId, at: Date.now() });
     return info.version;
   }

@@ -64,7 +64,7 @@ export function globalTierImports(
       const call = '__faasm_push_state';
       return run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'whole' }));
     },
-    /** Only the dirty range is written (the hull of every range flagged since the last push). */
+    /** Only the dirty chunks are written: the 64-byte chunks of every range flagged since the last push. */
     __faasm_push_state_partial(keyPtr: number): number {
       const call = '__faasm_push_state_partial';
       return run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'partial' }));

@@ -67,7 +67,7 @@ describe('describeArena', () => {
         offset: b.offset,
         size: 100,
         version: 1,
-        dirty: { offset: 0, length: 4 },
+        dirty: [{ offset: 0, length: 64 }],
         readers: 0,
         writer: true,
         appended: none,
