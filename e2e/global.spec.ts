@@ -103,6 +103,9 @@ async function showState(playground: Playground) {
 const globalVersion = (playground: Playground, key: string) =>
   playground.output(`state.global.key.${key}`).getByTestId('state.global.version');
 
+/** The global version the shown host's local copy was last pulled or pushed at. */
+const syncedVersion = (playground: Playground, key: string) => playground.output(`state.key.${key}`).getByTestId('state.synced');
+
 /** A second tab of the same browser context, failing the test on its console errors too. */
 async function secondTab(page: Page, errors: string[]): Promise<Playground> {
   page.on('console', (message) => message.type() === 'error' && errors.push(`tab 2: ${message.text()}`));
@@ -135,6 +138,8 @@ test('a 1 MiB value pushed on host 0 is pulled on host 1 byte for byte', async (
   await showState(playground);
   await expect(playground.output('state.global.key.moved')).toContainText('1,048,576');
   await expect(globalVersion(playground, 'moved')).toHaveText('1');
+  // Host 0's local copy is the version it pushed.
+  await expect(syncedVersion(playground, 'moved')).toHaveText('v1');
   const changes = playground.output('state.global.change');
   await expect(changes.nth(1)).toHaveText('host 0 → global · moved v1 · 1 MiB');
   await expect(changes.nth(0)).toHaveText('host 1 ← global · moved v1 · 1 MiB');
@@ -201,9 +206,13 @@ test('two tabs share the global tier, and a push in one shows in the other', asy
   // Tab 2 pushes; tab 1 hears of it through the BroadcastChannel, without running anything.
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('40');
+  // Host 0 ran main, whose last pull read version 40.
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v40');
   await runCounter(other, '10');
   await expect(other.output('output.text')).toHaveText('global counter = 80000 (was 40000; +40000 from 4 Faaslets)');
   await expect(globalVersion(playground, 'global_counter')).toHaveText('80');
+  // This tab's local copy is now behind the global tier, and says so.
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v40 · stale (global v80)');
   await expect(playground.output('state.global.change').first()).toContainText('another tab → global · global_counter v80');
   expect(errors).toEqual([]);
 });

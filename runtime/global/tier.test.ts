@@ -37,9 +37,15 @@ describe('GlobalTier', () => {
     const pulled = arenas[1]!.require('u/k');
     expect(pulled.size).toBe(5000);
     expect(arenas[1]!.bytes(pulled).every((byte, i) => byte === i % 251)).toBe(true);
+    expect([arenas[0]!.globalVersionOf(value), arenas[1]!.globalVersionOf(pulled)]).toEqual([1, 1]);
+    // Host 0 pushes again: host 1's copy is still the one it pulled at version 1.
+    arenas[0]!.flagDirty(value, 0, 1);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' });
+    expect([arenas[0]!.globalVersionOf(value), arenas[1]!.globalVersionOf(pulled)]).toEqual([2, 1]);
     expect(changes.map((c) => [c.kind, c.host, c.kind === 'failed' ? 0 : c.bytes])).toEqual([
       ['push', 0, 5000],
       ['pull', 1, 5000],
+      ['push', 0, 64],
     ]);
   });
 

@@ -102,6 +102,7 @@ export class GlobalTier {
     try {
       const ranges = this.rangesOf(arena, value, request, dirty);
       const { version, bytes } = await pushValue(this.options.store, request.key, arena.bytes(value), ranges);
+      arena.syncedAt(value, version);
       this.options.emit({ kind: 'push', key: request.key, version, bytes, size: value.size, host, callId, at: Date.now() });
       this.tabs?.post({ kind: 'pushed', key: request.key, version, size: value.size, at: Date.now() });
       return version;
@@ -144,6 +145,7 @@ export class GlobalTier {
     arena.bytes(value).set(global);
     // The local copy is the global version now; earlier local writes are overwritten, as in Faasm.
     arena.takeDirty(value);
+    arena.syncedAt(value, info.version);
     this.options.emit({ kind: 'pull', key, version: info.version, bytes: info.size, size: info.size, host, callId, at: Date.now() });
     return info.version;
   }

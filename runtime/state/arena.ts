@@ -171,6 +171,16 @@ export class StateArena {
     return this.meta.get(value.slot, R.VERSION);
   }
 
+  /** The global version this host's copy was last pulled or pushed at; 0 if never. */
+  globalVersionOf(value: StateValue): number {
+    return this.meta.get(value.slot, R.GLOBAL_VERSION);
+  }
+
+  /** After a pull or push (runtime/global): the local copy is now this global version. */
+  syncedAt(value: StateValue, globalVersion: number): void {
+    this.meta.set(value.slot, R.GLOBAL_VERSION, globalVersion);
+  }
+
   /** Block (in a Worker) until the key's read lock is held. */
   lockRead(value: StateValue): void {
     locks.lockRead(this.meta.words, this.meta.lockIndex(value.slot));
