@@ -170,12 +170,14 @@ test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global
   await runCounter(playground, '100');
   await expect(playground.output('output.text')).toHaveText('global counter = 40000 (was 0; +40000 from 4 Faaslets)');
 
-  // The four adders ran on both hosts.
+  // The four adders (the rows under main) ran on both hosts.
   await playground.showCalls();
   const nodes = playground.callNodes();
   await expect(nodes).toHaveCount(5);
-  await expect(nodes.filter({ hasText: 'h0·' })).not.toHaveCount(0);
-  await expect(nodes.filter({ hasText: 'h1·' })).not.toHaveCount(0);
+  await expect(nodes.nth(0)).toHaveAttribute('aria-expanded', 'true');
+  const adderHosts = await nodes.evaluateAll((rows) => rows.slice(1).map((row) => /h(\d)·f/.exec(row.textContent ?? '')?.[1]));
+  expect(adderHosts).toHaveLength(4);
+  expect(new Set(adderHosts)).toEqual(new Set(['0', '1']));
 
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('400');
@@ -185,8 +187,13 @@ test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global
   await expect(playground.output('build.button')).toBeVisible();
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('400');
+  await expect(playground.output('state.view')).toHaveCount(0);
+  await expect(playground.page.getByText('No local state yet')).toBeVisible();
   await runCounter(playground, 'read');
   await expect(playground.output('output.text')).toHaveText('global counter = 40000');
+  // The pull filled host 0's local tier with the global value.
+  await showState(playground);
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v400');
 });
 
 test('two tabs share the global tier, and a push in one shows in the other', async ({ playground, context }) => {
