@@ -56,32 +56,32 @@ const PARTIAL_C = `#include "faasm/faasm.h"
 #include <string.h>
 #define KEY "partial"
 #define SIZE (1 << 20)
-#define AT (512 << 10)
-
+#define NEAR (100 << 10) /* flagged */
+#define MIDDLE (512 << 10) /* written through the pointer, never flagged: stays on this host */
+#define FAR (900 << 10) /* flagged: the partial push writes the chunks of these two only */
 int check() {
     faasmPullState(KEY, SIZE);
     uint8_t* v = faasmReadStatePtr(KEY, SIZE);
     long differ = 0;
     for (long i = 0; i < SIZE; i++) {
-        uint8_t expected = i >= AT && i < AT + 7 ? "PARTIAL"[i - AT] : 'a';
+        uint8_t expected = i >= NEAR && i < NEAR + 7 ? "PARTIAL"[i - NEAR] : i >= FAR && i < FAR + 4 ? "FAR!"[i - FAR] : 'a';
         differ += v[i] != expected;
     }
-    char out[96];
-    int len = snprintf(out, sizeof out, "pulled: starts %c, %.7s at 512 KiB, %ld bytes differ", v[0], v + AT, differ);
+    char out[128];
+    int len = snprintf(out, sizeof out, "pulled: starts %c, %.7s at 100 KiB, %c at 512 KiB, %.4s at 900 KiB, %ld bytes differ", v[0], v + NEAR, v[MIDDLE], v + FAR, differ);
     faasmSetOutput(out, len);
     return differ == 0 ? 0 : 1;
 }
-
 int main(int argc, char* argv[]) {
     uint8_t* data = malloc(SIZE);
     memset(data, 'a', SIZE);
     faasmWriteState(KEY, data, SIZE);
     faasmPushState(KEY);
-    // Written through the pointer and never flagged dirty: stays on this host.
     uint8_t* p = faasmReadStatePtr(KEY, SIZE);
     memset(p, 'X', 16);
-    // Flags only these 7 bytes dirty: the partial push writes them and nothing else.
-    faasmWriteStateOffset(KEY, SIZE, AT, (const uint8_t*)"PARTIAL", 7);
+    memset(p + MIDDLE, 'X', 16);
+    faasmWriteStateOffset(KEY, SIZE, NEAR, (const uint8_t*)"PARTIAL", 7);
+    faasmWriteStateOffset(KEY, SIZE, FAR, (const uint8_t*)"FAR!", 4);
     faasmPushStatePartial(KEY);
     char* out; int len;
     unsigned int rc = faasmAwaitCallOutput(faasmChain(check, 0, 0), &out, &len);
@@ -102,6 +102,9 @@ async function showState(playground: Playground) {
 
 const globalVersion = (playground: Playground, key: string) =>
   playground.output(`state.global.key.${key}`).getByTestId('state.global.version');
+
+/** The global version the shown host's local copy was last pulled or pushed at. */
+const syncedVersion = (playground: Playground, key: string) => playground.output(`state.key.${key}`).getByTestId('state.synced');
 
 /** A second tab of the same browser context, failing the test on its console errors too. */
 async function secondTab(page: Page, errors: string[]): Promise<Playground> {
@@ -135,23 +138,28 @@ test('a 1 MiB value pushed on host 0 is pulled on host 1 byte for byte', async (
   await showState(playground);
   await expect(playground.output('state.global.key.moved')).toContainText('1,048,576');
   await expect(globalVersion(playground, 'moved')).toHaveText('1');
+  // Host 0's local copy is the version it pushed.
+  await expect(syncedVersion(playground, 'moved')).toHaveText('v1');
   const changes = playground.output('state.global.change');
   await expect(changes.nth(1)).toHaveText('host 0 → global · moved v1 · 1 MiB');
   await expect(changes.nth(0)).toHaveText('host 1 ← global · moved v1 · 1 MiB');
 });
 
-test('a partial push writes only the dirty range', async ({ playground }) => {
+test('a partial push writes only the dirty chunks, not the writes between them', async ({ playground }) => {
   await playground.open();
   await slotsPerHost(playground, 1);
   await playground.createFunction('demo/global_partial', PARTIAL_C);
   await playground.run();
   await playground.expectStatus(/ok/i);
-  // Host 1 sees the 7 flagged bytes, not the 16 'X's written on host 0 without a flag.
-  await expect(playground.output('output.text')).toHaveText('pulled: starts a, PARTIAL at 512 KiB, 0 bytes differ');
+  // Host 1 sees the two flagged ranges, not the 'X's written on host 0 without a flag, even between them.
+  await expect(playground.output('output.text')).toHaveText(
+    'pulled: starts a, PARTIAL at 100 KiB, a at 512 KiB, FAR! at 900 KiB, 0 bytes differ',
+  );
 
   await showState(playground);
   await expect(globalVersion(playground, 'partial')).toHaveText('2');
-  await expect(playground.output('state.global.change').nth(1)).toHaveText('host 0 → global · partial v2 · 7 B');
+  // Two 64-byte chunks.
+  await expect(playground.output('state.global.change').nth(1)).toHaveText('host 0 → global · partial v2 · 128 B');
 });
 
 test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global write lock; a reload keeps it', async ({ playground }) => {
@@ -162,12 +170,14 @@ test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global
   await runCounter(playground, '100');
   await expect(playground.output('output.text')).toHaveText('global counter = 40000 (was 0; +40000 from 4 Faaslets)');
 
-  // The four adders ran on both hosts.
+  // The four adders (the rows under main) ran on both hosts.
   await playground.showCalls();
   const nodes = playground.callNodes();
   await expect(nodes).toHaveCount(5);
-  await expect(nodes.filter({ hasText: 'h0·' })).not.toHaveCount(0);
-  await expect(nodes.filter({ hasText: 'h1·' })).not.toHaveCount(0);
+  await expect(nodes.nth(0)).toHaveAttribute('aria-expanded', 'true');
+  const adderHosts = await nodes.evaluateAll((rows) => rows.slice(1).map((row) => /h(\d)·f/.exec(row.textContent ?? '')?.[1]));
+  expect(adderHosts).toHaveLength(4);
+  expect(new Set(adderHosts)).toEqual(new Set(['0', '1']));
 
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('400');
@@ -177,8 +187,13 @@ test('4 Faaslets on 2 hosts add 10,000 each to a global counter under the global
   await expect(playground.output('build.button')).toBeVisible();
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('400');
+  await expect(playground.output('state.view')).toHaveCount(0);
+  await expect(playground.page.getByText('No local state yet')).toBeVisible();
   await runCounter(playground, 'read');
   await expect(playground.output('output.text')).toHaveText('global counter = 40000');
+  // The pull filled host 0's local tier with the global value.
+  await showState(playground);
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v400');
 });
 
 test('two tabs share the global tier, and a push in one shows in the other', async ({ playground, context }) => {
@@ -198,11 +213,90 @@ test('two tabs share the global tier, and a push in one shows in the other', asy
   // Tab 2 pushes; tab 1 hears of it through the BroadcastChannel, without running anything.
   await showState(playground);
   await expect(globalVersion(playground, 'global_counter')).toHaveText('40');
+  // Host 0 ran main, whose last pull read version 40.
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v40');
   await runCounter(other, '10');
   await expect(other.output('output.text')).toHaveText('global counter = 80000 (was 40000; +40000 from 4 Faaslets)');
   await expect(globalVersion(playground, 'global_counter')).toHaveText('80');
+  // This tab's local copy is now behind the global tier, and says so.
+  await expect(syncedVersion(playground, 'global_counter')).toHaveText('v40 · stale (global v80)');
   await expect(playground.output('state.global.change').first()).toContainText('another tab → global · global_counter v80');
   expect(errors).toEqual([]);
+});
+
+const QUOTA_C = `#include "faasm/faasm.h"
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#define KEY "quota"
+#define SIZE (4 << 20)
+
+int main(int argc, char* argv[]) {
+    char mode[8] = {0};
+    faasmGetInput((uint8_t*)mode, 7);
+    char out[128];
+    int len;
+    if (mode[0] == 'c') {
+        int rc = faasmPullState(KEY, SIZE);
+        uint8_t* v = faasmReadStatePtr(KEY, SIZE);
+        long differ = 0;
+        for (long i = 0; i < SIZE; i++) differ += v[i] != 'a';
+        len = snprintf(out, sizeof out, "pull returned %d; %ld bytes are not 'a'", rc, differ);
+    } else {
+        uint8_t* data = malloc(SIZE);
+        memset(data, mode[0] == 's' ? 'a' : 'b', SIZE);
+        faasmWriteState(KEY, data, SIZE);
+        int rc = faasmPushState(KEY);
+        len = snprintf(out, sizeof out, "push returned %d%s", rc, rc == -ENOSPC ? " (-ENOSPC)" : "");
+    }
+    faasmSetOutput(out, len);
+    return 0;
+}
+`;
+
+test('a push over the storage quota returns -ENOSPC, shows why, and keeps the global value', async ({ playground }) => {
+  test.setTimeout(180_000);
+  const { page } = playground;
+  await playground.open();
+  await playground.createFunction('demo/global_quota', QUOTA_C);
+  await playground.setInput('seed');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('push returned 0');
+
+  // A real quota: Chromium's own, made smaller than what the origin holds already. IndexedDB asks
+  // the quota manager again only once its cached free space has decayed (30 s after it last
+  // asked, which was before the override), so wait that long before the push.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 << 20 });
+  await page.waitForTimeout(31_000);
+  await playground.setInput('over');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText(`push returned -51 (-ENOSPC)`);
+  await expect(playground.output('output.stderr')).toHaveText(
+    'faasm: __faasm_push_state("quota") returned -51: the browser\'s storage quota for this site is full; nothing was written, the global tier is as it was',
+  );
+
+  await showState(playground);
+  const failed = playground.output('state.global.change').and(page.locator('[data-kind="failed"]'));
+  await expect(failed).toHaveText(
+    "host 0 · quota failed: the browser's storage quota for this site is full; nothing was written, the global tier is as it was",
+  );
+  await expect(globalVersion(playground, 'quota')).toHaveText('1');
+
+  // With the quota back, the value pulled is the first push's, whole.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.getByTestId('output.tab.output').click();
+  await playground.setInput('check');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText("pull returned 0; 0 bytes are not 'a'");
+  await showState(playground);
+  await expect(globalVersion(playground, 'quota')).toHaveText('1');
 });
 
 const HOLDER_C = `#include "faasm/faasm.h"

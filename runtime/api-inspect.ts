@@ -112,7 +112,7 @@ export interface GlobalKeyInfo {
 }
 
 /**
- * push: a host's local value (or its dirty range) written to the global tier as a new version.
+ * push: a host's local value (or its dirty chunks) written to the global tier as a new version.
  * pull: the global value copied into a host's local tier. failed: a push or pull refused, and why.
  * `host` is null for a push made in another tab (told through a BroadcastChannel).
  */
@@ -121,7 +121,7 @@ export type GlobalStateChange =
       kind: 'push' | 'pull';
       key: string;
       version: number;
-      /** Bytes moved: the dirty range for a partial push, the whole value otherwise. */
+      /** Bytes moved: the dirty chunks for a partial push, the whole value otherwise. */
       bytes: number;
       size: number;
       host: number | null;

@@ -37,8 +37,17 @@ function useLiveTier(tier: LocalTier | null, key: string | null, active: boolean
 }
 
 const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
-const dirtyText = ({ dirty }: ArenaKeyInfo) =>
-  typeof dirty === 'string' ? dirty : `${dirty.length} B at +${dirty.offset}`;
+/** Dirty chunks: one range by where it is, several by how many bytes in how many ranges. */
+function dirtyText({ dirty }: ArenaKeyInfo): string {
+  if (typeof dirty === 'string') return dirty;
+  if (dirty.length === 1) return `${dirty[0]!.length} B at +${dirty[0]!.offset}`;
+  return `${dirty.reduce((sum, r) => sum + r.length, 0)} B in ${dirty.length} ranges`;
+}
+/** The global version this copy was last pulled or pushed at, flagged stale when the global tier has moved on. */
+function syncedText({ globalVersion }: ArenaKeyInfo, global: number | undefined): string {
+  if (globalVersion === 0) return '—';
+  return global !== undefined && global > globalVersion ? `v${globalVersion} · stale (global v${global})` : `v${globalVersion}`;
+}
 const lockText = (k: ArenaKeyInfo) => (k.writer ? 'write-locked' : k.readers > 0 ? `${k.readers} reading` : 'free');
 
 /** The State tab: each host's local tier, its keys where they live in the shared window, and their bytes, live. */
@@ -47,6 +56,8 @@ export function StateView() {
   const active = usePlayground((s) => s.outputTab === 'state');
   const zeroCopy = usePlayground((s) => (s.runtime.capabilities?.stateMapping ?? 'zero-copy') === 'zero-copy');
   const runHost = usePlayground((s) => s.call.result?.host ?? null);
+  const globalKeys = usePlayground((s) => s.globalTier.keys);
+  const globalVersions = useMemo(() => new Map(globalKeys.map((k) => [k.key, k.version])), [globalKeys]);
   // Until a tier is picked, show the one of the host the last run used.
   const [picked, setPicked] = useState<LocalTier | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -88,6 +99,7 @@ export function StateView() {
             <th>address</th>
             <th>size</th>
             <th>version</th>
+            <th title="The global version this copy was last pulled or pushed at">synced</th>
             <th>lock</th>
             <th>dirty</th>
             <th>appended</th>
@@ -105,6 +117,7 @@ export function StateView() {
               <td>{k.offset === null ? '—' : hex(SHARED_WINDOW_BASE + k.offset)}</td>
               <td>{k.size.toLocaleString()}</td>
               <td>{k.version}</td>
+              <td data-testid="state.synced">{syncedText(k, globalVersions.get(k.key))}</td>
               <td>{lockText(k)}</td>
               <td>{dirtyText(k)}</td>
               <td>{k.appended.count ? `${k.appended.count} (${k.appended.bytes} B)` : '—'}</td>

@@ -5,7 +5,7 @@
  * clock. For comparison, the same Faaslet reads the same value on its own host through its
  * zero-copy pointer (summing every byte), which involves no host call at all.
  */
-import { GlobalLocks, GlobalTier, IdbGlobalStore } from '../../runtime/global';
+import { GlobalLocks, GlobalTier, IdbGlobalStore, replyAnswer } from '../../runtime/global';
 import type { FaasletToHost, RunJob } from '../../runtime/faaslet';
 import { createMailbox, postAnswer } from '../../runtime/host';
 import { StateArena } from '../../runtime/state';
@@ -82,7 +82,7 @@ function runServed(worker: Worker, job: RunJob, tier: GlobalTier): Promise<Done>
     worker.onmessage = ({ data }: MessageEvent<FaasletToHost>) => {
       if (data.kind === 'global') {
         void tier.serve({ host: 0, callId: data.callId, user: data.user }, data.request).then((reply) =>
-          postAnswer(job.mailbox, { returnCode: reply.version, output: new Uint8Array(), error: reply.error }),
+          postAnswer(job.mailbox, replyAnswer(reply)),
         );
       } else if (data.kind === 'done') {
         tier.endCall(job.callId);

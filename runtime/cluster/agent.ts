@@ -27,7 +27,7 @@ import type {
   UserFileInfo,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
-import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel } from '../global';
+import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel, replyAnswer } from '../global';
 import { postAnswer, type StateMappingMode } from '../host';
 import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
 import { IdbFileStore } from '../host/files';
@@ -80,7 +80,7 @@ export class HostAgent implements RuntimeApi {
         global: (faaslet: FaasletHandle, { callId, user, request }: Extract<FaasletToHost, { kind: 'global' }>) =>
           void this.globalTier.serve({ host: faaslet.host, callId, user }, request).then((reply) => {
             // A killed call's Faaslet is gone; its successor must not read a stale reply.
-            if (faaslet.callId === callId) postAnswer(faaslet.mailbox, { returnCode: reply.version, output: new Uint8Array(), error: reply.error });
+            if (faaslet.callId === callId) postAnswer(faaslet.mailbox, replyAnswer(reply));
           }),
       },
       () => this.clusterChanged(),

@@ -34,11 +34,13 @@
  * - A key's size is fixed by its first push; a host whose local value has another size is refused.
  * - A clean value is not pushed (Faasm's rule): flag writes made through pointers dirty first.
  * - A push clears the dirty flags before it copies, and restores them if the transaction fails.
+ * - A call asking for a global lock that its own lock on the key excludes (write twice, read then
+ *   write) is refused at once: it would wait for itself until killed.
  * - Waiting for a global lock counts against the call's CPU-time limit, as any blocked host call does.
  */
 export { GlobalTier, failureMessage, type Asker, type GlobalTierOptions } from './tier';
 export { GlobalLocks, type LockRequester, type ReleasedLock } from './locks';
 export { IdbGlobalStore, GLOBAL_DB_NAME } from './idb-store';
 export { openTabChannel, type TabChannel, type TabMessage } from './broadcast';
-export type { GlobalLockMode, GlobalReply, GlobalRequest } from './protocol';
+export { answerReply, replyAnswer, type GlobalLockMode, type GlobalReply, type GlobalRequest } from './protocol';
 export type { GlobalStore } from './store';

@@ -60,15 +60,33 @@ describe('GlobalLocks', () => {
     const locks = new GlobalLocks(manager);
     await locks.acquire(1, 'u/a', 'read');
     await locks.acquire(1, 'u/b', 'write');
-    const waiting = locks.acquire(1, 'u/b', 'write'); // would wait for itself forever
+    await locks.acquire(2, 'u/a', 'read');
+    const waiting = locks.acquire(2, 'u/b', 'write');
+    await tick();
+    expect(locks.endCall(2)).toEqual([{ key: 'u/a', mode: 'read' }]);
+    await expect(waiting).rejects.toThrow('aborted');
     expect(locks.endCall(1)).toEqual([
       { key: 'u/a', mode: 'read' },
       { key: 'u/b', mode: 'write' },
     ]);
-    await expect(waiting).rejects.toThrow('aborted');
     await tick();
     expect(manager.holders('faasm-global:u/a') + manager.holders('faasm-global:u/b')).toBe(0);
     // Another call gets the lock at once.
     await locks.acquire(2, 'u/b', 'write');
+  });
+
+  it('a lock the call itself excludes fails at once instead of waiting for the call to be killed', async () => {
+    const locks = new GlobalLocks(fakeLocks());
+    await locks.acquire(1, 'u/k', 'write');
+    await expect(locks.acquire(1, 'u/k', 'write')).rejects.toThrow(
+      'this call already holds the global write lock on "u/k"; a Faaslet cannot wait for itself to release it',
+    );
+    await expect(locks.acquire(1, 'u/k', 'read')).rejects.toThrow('already holds the global write lock');
+    await locks.acquire(2, 'u/r', 'read');
+    await expect(locks.acquire(2, 'u/r', 'write')).rejects.toThrow('already holds the global read lock on "u/r"');
+    // Read locks share: a second one is granted, and other keys are unaffected.
+    await locks.acquire(2, 'u/r', 'read');
+    await locks.acquire(1, 'u/other', 'write');
+    expect(locks.endCall(1)).toHaveLength(2);
   });
 });

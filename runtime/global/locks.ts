@@ -34,8 +34,17 @@ export class GlobalLocks {
 
   constructor(private readonly locks: LockRequester) {}
 
-  /** Resolves once the call holds the lock; rejects if the call ends first. */
+  /**
+   * Resolves once the call holds the lock; rejects if the call ends first, and at once if the call
+   * holds a lock on the key that this one excludes: it would wait for itself until it is killed.
+   */
   acquire(callId: number, key: string, mode: GlobalLockMode): Promise<void> {
+    const own = this.held.get(callId)?.find((h) => h.key === key && (h.mode === 'write' || mode === 'write'));
+    if (own) {
+      return Promise.reject(
+        new Error(`this call already holds the global ${own.mode} lock on "${key}"; a Faaslet cannot wait for itself to release it`),
+      );
+    }
     const abort = new AbortController();
     const waiting = this.waiting.get(callId) ?? new Set();
     this.waiting.set(callId, waiting.add(abort));

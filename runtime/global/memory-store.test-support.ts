@@ -4,7 +4,7 @@ import type { GlobalKeyInfo, GlobalStore, ReadTx, WriteTx } from './store';
 export class MemoryGlobalStore implements GlobalStore {
   readonly metas = new Map<string, GlobalKeyInfo>();
   readonly chunkMap = new Map<string, Uint8Array>();
-  /** Fail the next write transaction's put number `n` (0-based), as a full quota would. */
+  /** Fail the next write transaction's put number `n` (0-based) with IndexedDB's own quota error. */
   failPut: number | null = null;
   chunkPuts = 0;
 
@@ -27,7 +27,7 @@ export class MemoryGlobalStore implements GlobalStore {
     const fail = () => {
       if (puts++ === this.failPut) {
         this.failPut = null;
-        throw new Error('QuotaExceededError (simulated)');
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
     };
     const result = await body({

@@ -1,9 +1,11 @@
+import { wasi } from '@bjorn3/browser_wasi_shim';
 import { describe, expect, it } from 'vitest';
 import type { GlobalStateChange } from '../api';
 import { StateArena } from '../state';
 import { GlobalLocks } from './locks';
+import { answerReply, replyAnswer } from './protocol';
 import { MemoryGlobalStore } from './memory-store.test-support';
-import { GlobalTier } from './tier';
+import { failureMessage, GlobalTier } from './tier';
 
 /** Two hosts' local tiers of user `u`, one global tier between them. */
 function cluster() {
@@ -28,38 +30,50 @@ describe('GlobalTier', () => {
     const value = arenas[0]!.ensure('u/k', 5000);
     arenas[0]!.bytes(value).set(Array.from({ length: 5000 }, (_, i) => i % 251));
     arenas[0]!.flagDirty(value);
-    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' })).toEqual({ version: 1, error: null });
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' })).toEqual({ kind: 'done', version: 1 });
     expect(arenas[0]!.dirtyOf(value)).toBe('clean');
 
-    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 })).toEqual({ version: 1, error: null });
+    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 })).toEqual({ kind: 'done', version: 1 });
     const pulled = arenas[1]!.require('u/k');
     expect(pulled.size).toBe(5000);
     expect(arenas[1]!.bytes(pulled).every((byte, i) => byte === i % 251)).toBe(true);
+    expect([arenas[0]!.globalVersionOf(value), arenas[1]!.globalVersionOf(pulled)]).toEqual([1, 1]);
+    // Host 0 pushes again: host 1's copy is still the one it pulled at version 1.
+    arenas[0]!.flagDirty(value, 0, 1);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' });
+    expect([arenas[0]!.globalVersionOf(value), arenas[1]!.globalVersionOf(pulled)]).toEqual([2, 1]);
     expect(changes.map((c) => [c.kind, c.host, c.kind === 'failed' ? 0 : c.bytes])).toEqual([
       ['push', 0, 5000],
       ['pull', 1, 5000],
+      ['push', 0, 64],
     ]);
   });
 
-  it('a clean value is not pushed; a partial push moves only the dirty range', async () => {
+  it('a clean value is not pushed; a partial push moves only the dirty chunks, not what lies between them', async () => {
     const { arenas, changes, tier } = cluster();
     const arena = arenas[0]!;
     const value = arena.ensure('u/k', 1 << 20);
     arena.flagDirty(value);
     await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
-    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ version: 1, error: null });
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 1 });
 
+    const encode = (text: string) => new TextEncoder().encode(text);
     arena.bytes(value, 0, 16).fill(0x58); // written through a pointer, never flagged
-    arena.bytes(value, 512 << 10, 7).set(new TextEncoder().encode('PARTIAL'));
-    arena.flagDirty(value, 512 << 10, 7);
-    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ version: 2, error: null });
-    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 7 });
+    arena.bytes(value, 512 << 10, 16).fill(0x58); // between the two flagged ranges, never flagged
+    arena.bytes(value, 100 << 10, 7).set(encode('PARTIAL'));
+    arena.flagDirty(value, 100 << 10, 7);
+    arena.bytes(value, 900 << 10, 4).set(encode('FAR!'));
+    arena.flagDirty(value, 900 << 10, 4);
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 2 });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 128 });
 
     await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 1 << 20 });
     const there = arenas[1]!;
     const pulled = there.require('u/k');
     expect(there.bytes(pulled, 0, 16).every((b) => b === 0)).toBe(true);
-    expect(new TextDecoder().decode(there.bytes(pulled, 512 << 10, 7))).toBe('PARTIAL');
+    expect(there.bytes(pulled, 512 << 10, 16).every((b) => b === 0)).toBe(true);
+    expect(new TextDecoder().decode(there.bytes(pulled, 100 << 10, 7))).toBe('PARTIAL');
+    expect(new TextDecoder().decode(there.bytes(pulled, 900 << 10, 4))).toBe('FAR!');
   });
 
   it('a mask push moves the bytes the mask marks', async () => {
@@ -78,16 +92,43 @@ describe('GlobalTier', () => {
     expect([...arenas[1]!.bytes(arenas[1]!.require('u/k'), 6, 8)]).toEqual([0, 0, 9, 9, 9, 9, 0, 0]);
   });
 
-  it('a failed push is an error for the function and the UI, and the value stays dirty', async () => {
+  it('a store failure is an errno for the function and a failed row for the UI, and the value stays dirty', async () => {
     const { arenas, changes, store, tier } = cluster();
     const value = arenas[0]!.ensure('u/k', 100);
     arenas[0]!.flagDirty(value, 10, 5);
     store.failPut = 0;
     const reply = await tier.serve(on(0, 7), { kind: 'push', key: 'u/k', mode: 'partial' });
-    expect(reply.error).toContain('QuotaExceededError');
-    expect(changes).toEqual([expect.objectContaining({ kind: 'failed', key: 'u/k', callId: 7 })]);
-    expect(arenas[0]!.dirtyOf(value)).toEqual({ offset: 10, length: 5 });
+    const message = "the browser's storage quota for this site is full; nothing was written, the global tier is as it was";
+    expect(reply).toEqual({ kind: 'store-failed', errno: wasi.ERRNO_NOSPC, message });
+    expect(changes).toEqual([expect.objectContaining({ kind: 'failed', key: 'u/k', callId: 7, message })]);
+    expect(arenas[0]!.dirtyOf(value)).toEqual([{ offset: 0, length: 64 }]);
     expect(await store.list()).toEqual([]);
+  });
+
+  it('a later push still sends what a failed push left dirty', async () => {
+    const { arenas, changes, store, tier } = cluster();
+    const arena = arenas[0]!;
+    const value = arena.ensure('u/k', 64);
+    arena.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    arena.bytes(value, 20, 4).fill(7);
+    arena.flagDirty(value, 20, 4);
+    store.failPut = 0;
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toMatchObject({ kind: 'store-failed' });
+    expect(await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'partial' })).toEqual({ kind: 'done', version: 2 });
+    expect(changes.at(-1)).toMatchObject({ kind: 'push', version: 2, bytes: 64 });
+    await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
+    expect([...arenas[1]!.bytes(arenas[1]!.require('u/k'), 18, 8)]).toEqual([0, 0, 7, 7, 7, 7, 0, 0]);
+  });
+
+  it('the reply crosses the mailbox with its kind: a version, a refusal, or -errno', () => {
+    for (const reply of [
+      { kind: 'done', version: 3 },
+      { kind: 'refused', message: 'no' },
+      { kind: 'store-failed', errno: wasi.ERRNO_IO, message: 'IndexedDB failed' },
+    ] as const) {
+      expect(answerReply(replyAnswer(reply))).toEqual(reply);
+    }
   });
 
   it('refuses to pull into a local value of another size', async () => {
@@ -96,12 +137,27 @@ describe('GlobalTier', () => {
     await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
     arenas[1]!.ensure('u/k', 16);
     const reply = await tier.serve(on(1), { kind: 'pull', key: 'u/k', size: 0 });
-    expect(reply.error).toBe(`key "u/k" has 8 bytes in the global tier; this host's value has 16`);
+    expect(reply).toEqual({ kind: 'refused', message: `key "u/k" has 8 bytes in the global tier; this host's value has 16` });
   });
 
   it('pulling a key the global tier lacks creates it locally with the size asked for, as zeros', async () => {
     const { arenas, tier } = cluster();
-    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ version: 0, error: null });
+    expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ kind: 'done', version: 0 });
     expect(arenas[1]!.require('u/new').size).toBe(8);
+  });
+});
+
+describe('failureMessage', () => {
+  it("says the quota is full and that nothing was written for IndexedDB's QuotaExceededError", () => {
+    expect(failureMessage(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(
+      "the browser's storage quota for this site is full; nothing was written, the global tier is as it was",
+    );
+  });
+
+  it("names any other IndexedDB failure, and a rule's refusal is its own message", () => {
+    expect(failureMessage(new DOMException('The transaction was aborted.', 'AbortError'))).toBe(
+      'IndexedDB failed (AbortError: The transaction was aborted.); nothing was written, the global tier is as it was',
+    );
+    expect(failureMessage(new Error('key "u/k" has 8 bytes'))).toBe('key "u/k" has 8 bytes');
   });
 });

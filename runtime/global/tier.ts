@@ -3,6 +3,7 @@
  * requests against the host's state arena (shared memory, so values never travel in messages),
  * the store (IndexedDB) and the Web Locks, and reports every move as a GlobalStateChange.
  */
+import { wasi } from '@bjorn3/browser_wasi_shim';
 import type { GlobalStateChange } from '../api';
 import type { StateArena, StateValue } from '../state';
 import { maskRanges, type ByteRange } from './chunks';
@@ -29,17 +30,23 @@ export interface Asker {
   user: string;
 }
 
+/** A failure of the store itself: IndexedDB reports its own errors (quota, aborted transaction) as DOMExceptions. */
+export function isStoreFailure(error: unknown): error is DOMException {
+  return typeof DOMException !== 'undefined' && error instanceof DOMException;
+}
+
 /** A failure as the function and the UI see it: IndexedDB's own errors say that nothing was written. */
 export function failureMessage(error: unknown): string {
-  if (!(typeof DOMException !== 'undefined' && error instanceof DOMException)) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  if (!isStoreFailure(error)) return error instanceof Error ? error.message : String(error);
   const why =
     error.name === 'QuotaExceededError'
       ? "the browser's storage quota for this site is full"
       : `IndexedDB failed (${error.name}: ${error.message})`;
   return `${why}; nothing was written, the global tier is as it was`;
 }
+
+/** The errno a push or pull returns when the store fails (WASI's numbering, as wasi-libc's errno.h). */
+const storeErrno = (error: DOMException) => (error.name === 'QuotaExceededError' ? wasi.ERRNO_NOSPC : wasi.ERRNO_IO);
 
 export class GlobalTier {
   private readonly tabs: TabChannel | null;
@@ -53,18 +60,21 @@ export class GlobalTier {
 
   async serve(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
     try {
-      if (request.kind === 'push') return { version: await this.push(asker, request), error: null };
-      if (request.kind === 'pull') return { version: await this.pull(asker, request.key, request.size), error: null };
+      if (request.kind === 'push') return { kind: 'done', version: await this.push(asker, request) };
+      if (request.kind === 'pull') return { kind: 'done', version: await this.pull(asker, request.key, request.size) };
       if (request.kind === 'lock') {
         await this.options.locks.acquire(asker.callId, request.key, request.mode);
       } else if (!this.options.locks.release(asker.callId, request.key, request.mode)) {
-        return { version: 0, error: `this call holds no global ${request.mode} lock on "${request.key}"` };
+        return { kind: 'refused', message: `this call holds no global ${request.mode} lock on "${request.key}"` };
       }
-      return { version: 0, error: null };
+      return { kind: 'done', version: 0 };
     } catch (error) {
       const message = failureMessage(error);
       this.options.emit({ kind: 'failed', key: request.key, host: asker.host, callId: asker.callId, message, at: Date.now() });
-      return { version: 0, error: message };
+      // Only a push or pull touches the store; any other failure is the request's own fault.
+      return (request.kind === 'push' || request.kind === 'pull') && isStoreFailure(error)
+        ? { kind: 'store-failed', errno: storeErrno(error), message }
+        : { kind: 'refused', message };
     }
   }
 
@@ -85,21 +95,20 @@ export class GlobalTier {
   private async push({ host, callId, user }: Asker, request: Extract<GlobalRequest, { kind: 'push' }>): Promise<number> {
     const arena = this.options.arenaOf(host, user);
     const value = arena.require(request.key);
-    const dirty = arena.dirtyOf(value);
+    // Taken and cleared before copying: a write racing the copy flags the value dirty again, so it is not lost.
+    const dirty = arena.takeDirty(value);
     // A clean value is not pushed (as in Faasm): the global version stays what it is.
     if (dirty === 'clean') return (await this.options.store.read((tx) => tx.meta(request.key)))?.version ?? 0;
-    const ranges = this.rangesOf(arena, value, request, dirty);
-    // Clean before copying: a write racing the copy flags the value dirty again, so it is not lost.
-    arena.clearDirty(value);
     try {
+      const ranges = this.rangesOf(arena, value, request, dirty);
       const { version, bytes } = await pushValue(this.options.store, request.key, arena.bytes(value), ranges);
+      arena.syncedAt(value, version);
       this.options.emit({ kind: 'push', key: request.key, version, bytes, size: value.size, host, callId, at: Date.now() });
       this.tabs?.post({ kind: 'pushed', key: request.key, version, size: value.size, at: Date.now() });
       return version;
     } catch (error) {
       // Nothing was written: the value is as dirty as it was.
-      if (dirty === 'whole') arena.flagDirty(value);
-      else arena.flagDirty(value, dirty.offset, dirty.length);
+      arena.markDirty(value, dirty);
       throw error;
     }
   }
@@ -108,9 +117,9 @@ export class GlobalTier {
     arena: StateArena,
     value: StateValue,
     request: Extract<GlobalRequest, { kind: 'push' }>,
-    dirty: 'whole' | ByteRange,
+    dirty: 'whole' | ByteRange[],
   ): ByteRange[] | 'whole' {
-    if (request.mode !== 'mask') return request.mode === 'whole' || dirty === 'whole' ? 'whole' : [dirty];
+    if (request.mode !== 'mask') return request.mode === 'whole' ? 'whole' : dirty;
     const mask = arena.require(request.maskKey);
     if (mask.size !== value.size) {
       throw new Error(`mask key "${request.maskKey}" has ${mask.size} bytes; "${request.key}" has ${value.size}`);
@@ -135,7 +144,8 @@ export class GlobalTier {
     const value = arena.ensure(key, info.size);
     arena.bytes(value).set(global);
     // The local copy is the global version now; earlier local writes are overwritten, as in Faasm.
-    arena.clearDirty(value);
+    arena.takeDirty(value);
+    arena.syncedAt(value, info.version);
     this.options.emit({ kind: 'pull', key, version: info.version, bytes: info.size, size: info.size, host, callId, at: Date.now() });
     return info.version;
   }

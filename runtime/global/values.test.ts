@@ -58,7 +58,7 @@ describe('push and pull', () => {
     const first = sharedValue(CHUNK_BYTES * 3, 1);
     await pushValue(store, 'u/k', first, 'whole');
     store.failPut = 2; // chunks 0 and 1 are put, then the quota runs out
-    await expect(pushValue(store, 'u/k', sharedValue(CHUNK_BYTES * 3, 9), 'whole')).rejects.toThrow('QuotaExceededError');
+    await expect(pushValue(store, 'u/k', sharedValue(CHUNK_BYTES * 3, 9), 'whole')).rejects.toMatchObject({ name: 'QuotaExceededError' });
     const pulled = await pullValue(store, 'u/k');
     expect(pulled?.info.version).toBe(1);
     expect(same(pulled?.value, first)).toBe(true);

@@ -2,10 +2,16 @@
  * The global tier part of the host interface: push, pull and global locks (runtime/global).
  * Each is one request to the host agent's GlobalTier; the Faaslet blocks in Atomics.wait on its
  * mailbox until the agent has done the IndexedDB transaction or got the Web Lock, in both await
- * modes (runtime/global/index.ts says why). A refused request traps with a HostError naming the
- * import: these imports return nothing, so there is no error code to return (ABI.md).
+ * modes (runtime/global/index.ts says why).
+ *
+ * A wrong request (no such key, sizes differ, a bad pointer, unlocking a lock not held) traps with
+ * a HostError naming the import. A failure of the store itself returns an error code instead, so
+ * the function can react: push and pull return 0, or -ENOSPC when the quota is full and -EIO for
+ * any other IndexedDB failure, with a line on the call's stderr. Faasm declares these imports
+ * void; a module built against those declarations still runs, because a void import ignores the
+ * JS function's result (it then cannot see the failure, except on stderr).
  */
-import type { GlobalRequest } from '../global';
+import { answerReply, type GlobalRequest } from '../global';
 import { StateError, type StateArena } from '../state';
 import type { ChainContext } from './chaining';
 import { clearMailbox, waitForAnswer } from './mailbox';
@@ -14,14 +20,18 @@ import type { StateMapping } from './state-mapping';
 
 /**
  * The Faaslet's side of one request: post it, block until the agent answers in the mailbox.
- * Returns the version pushed or pulled; a refusal is a HostError naming the import.
+ * Returns 0, or -errno when the store failed (said on stderr); a refusal is a HostError naming the import.
  */
 export function askGlobalTier(chain: ChainContext, user: string, call: string, request: GlobalRequest): number {
   clearMailbox(chain.mailbox);
   chain.post({ kind: 'global', callId: chain.callId, user, request });
-  const answer = waitForAnswer(chain.mailbox);
-  if (answer.error) throw new HostError(`${call}: ${answer.error}`);
-  return answer.returnCode;
+  const reply = answerReply(waitForAnswer(chain.mailbox));
+  if (reply.kind === 'refused') throw new HostError(`${call}: ${reply.message}`);
+  if (reply.kind === 'store-failed') {
+    chain.stderr(`faasm: ${call}("${request.key.slice(user.length + 1)}") returned -${reply.errno}: ${reply.message}\n`);
+    return -reply.errno;
+  }
+  return 0;
 }
 
 export function globalTierImports(
@@ -32,15 +42,18 @@ export function globalTierImports(
   chain: ChainContext,
 ) {
   const keyAt = (call: string, keyPtr: number) => `${user}/${memory.readCString(call, keyPtr)}`;
-  const run = (call: string, body: () => GlobalRequest, after?: () => void): void => {
+  /** 0 when done, -errno when the store failed; traps when the request is wrong. */
+  const run = (call: string, body: () => GlobalRequest, after?: () => void): number => {
     let request: GlobalRequest;
     try {
       request = body();
     } catch (error) {
       throw error instanceof StateError ? new HostError(`${call}: ${error.message}`) : error;
     }
-    askGlobalTier(chain, user, call, request);
+    const code = askGlobalTier(chain, user, call, request);
+    if (code < 0) return code;
     after?.();
+    return 0;
   };
   /** Pushes need a local value; private copies (copy mode) reach the arena first. */
   const local = (key: string) => {
@@ -49,31 +62,31 @@ export function globalTierImports(
     return value;
   };
   const lock = (call: string, kind: 'lock' | 'unlock', mode: 'read' | 'write') => (keyPtr: number) =>
-    run(call, () => ({ kind, key: keyAt(call, keyPtr), mode }));
+    void run(call, () => ({ kind, key: keyAt(call, keyPtr), mode }));
 
   return {
-    __faasm_push_state(keyPtr: number): void {
+    __faasm_push_state(keyPtr: number): number {
       const call = '__faasm_push_state';
-      run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'whole' }));
+      return run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'whole' }));
     },
-    /** Only the dirty range is written (the hull of every range flagged since the last push). */
-    __faasm_push_state_partial(keyPtr: number): void {
+    /** Only the dirty chunks are written: the 64-byte chunks of every range flagged since the last push. */
+    __faasm_push_state_partial(keyPtr: number): number {
       const call = '__faasm_push_state_partial';
-      run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'partial' }));
+      return run(call, () => ({ kind: 'push', key: local(keyAt(call, keyPtr)).key, mode: 'partial' }));
     },
     /** Only the bytes where the mask key's value is non-zero. */
-    __faasm_push_state_partial_mask(keyPtr: number, maskKeyPtr: number): void {
+    __faasm_push_state_partial_mask(keyPtr: number, maskKeyPtr: number): number {
       const call = '__faasm_push_state_partial_mask';
-      run(call, () => {
+      return run(call, () => {
         const key = local(keyAt(call, keyPtr)).key;
         return { kind: 'push', key, mode: 'mask', maskKey: local(keyAt(call, maskKeyPtr)).key };
       });
     },
     /** Copies the global value into this host's local tier; private copies are refreshed after. */
-    __faasm_pull_state(keyPtr: number, stateLen: number): void {
+    __faasm_pull_state(keyPtr: number, stateLen: number): number {
       const call = '__faasm_pull_state';
       const key = keyAt(call, keyPtr);
-      run(
+      return run(
         call,
         () => ({ kind: 'pull', key, size: stateLen >>> 0 }),
         () => {

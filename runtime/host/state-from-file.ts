@@ -1,7 +1,8 @@
 /**
  * `__faasm_write_state_from_file(key, path) -> size` (ABI.md's "files" row), as Faasm has it: the
  * file's bytes become the key's value on the local tier, the key created with the file's length,
- * and the value is pushed to the global tier as `__faasm_push_state` pushes it. The file is read
+ * and the value is pushed to the global tier as `__faasm_push_state` pushes it (a store failure
+ * returns its -errno instead of the size). The file is read
  * from the call's own copy of the user's files, so what the call wrote before counts.
  */
 import { StateError, type StateArena } from '../state';
@@ -36,8 +37,9 @@ export function stateFromFileImports(
       } catch (error) {
         throw error instanceof StateError ? new HostError(`${call}: ${error.message}`) : error;
       }
-      askGlobalTier(chain, user, call, { kind: 'push', key, mode: 'whole' });
-      return bytes.byteLength;
+      // The value is on the local tier either way; a store failure is the push's error code.
+      const pushed = askGlobalTier(chain, user, call, { kind: 'push', key, mode: 'whole' });
+      return pushed < 0 ? pushed : bytes.byteLength;
     },
   };
 }

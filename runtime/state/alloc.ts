@@ -3,14 +3,15 @@
  * never deleted), so a bump pointer is all we need and never fragments.
  */
 import { StateError } from './errors';
-import { H, type Meta } from './layout';
+import { DIRTY_CHUNK_BYTES, H, type Meta } from './layout';
 
 /**
  * Every value starts on a 64-byte boundary: a cache line, so two keys written by different
  * Faaslets never share one (no false sharing), and any wasm load, SIMD or atomic on the value's
- * start is naturally aligned. The cost is at most 63 bytes per key.
+ * start is naturally aligned, and no dirty chunk (layout.ts) holds bytes of two keys. The cost is
+ * at most 63 bytes per key.
  */
-export const ALIGNMENT = 64;
+export const ALIGNMENT = DIRTY_CHUNK_BYTES;
 export const PAGE_BYTES = 65536;
 
 /** Reserve `bytes` for `what`; hold the table mutex. Grows the shared memory if needed. */

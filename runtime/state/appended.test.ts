@@ -61,18 +61,19 @@ describe('describeArena', () => {
     arena.append('u/c', bytes(1, 2));
     const none = { count: 0, bytes: 0 };
     expect(describeArena(arena)).toEqual([
-      { key: 'u/a', offset: a.offset, size: 10, version: 0, dirty: 'clean', readers: 1, writer: false, appended: none },
+      { key: 'u/a', offset: a.offset, size: 10, version: 0, globalVersion: 0, dirty: 'clean', readers: 1, writer: false, appended: none },
       {
         key: 'u/b',
         offset: b.offset,
         size: 100,
         version: 1,
-        dirty: { offset: 0, length: 4 },
+        globalVersion: 0,
+        dirty: [{ offset: 0, length: 64 }],
         readers: 0,
         writer: true,
         appended: none,
       },
-      { key: 'u/c', offset: null, size: 0, version: 0, dirty: 'clean', readers: 0, writer: false, appended: { count: 1, bytes: 2 } },
+      { key: 'u/c', offset: null, size: 0, version: 0, globalVersion: 0, dirty: 'clean', readers: 0, writer: false, appended: { count: 1, bytes: 2 } },
     ]);
   });
 });

@@ -81,18 +81,38 @@ describe('allocation and the key table', () => {
 });
 
 describe('dirty flags and versions', () => {
-  it('flags the whole value or the hull of flagged ranges, and clears', () => {
+  it('flags the whole value or the 64-byte chunks of flagged ranges, and takes them', () => {
     const arena = StateArena.create();
-    const value = arena.ensure('u/d', 100);
+    arena.ensure('u/before', 10);
+    const value = arena.ensure('u/d', 5000);
+    const after = arena.ensure('u/after', 64);
     expect(arena.dirtyOf(value)).toBe('clean');
     arena.flagDirty(value, 10, 5);
-    arena.flagDirty(value, 40, 10);
-    expect(arena.dirtyOf(value)).toEqual({ offset: 10, length: 40 });
+    arena.flagDirty(value, 4000, 10);
+    arena.flagDirty(after, 0, 1);
+    // Far-apart ranges stay apart; nothing between them is dirty.
+    expect(arena.dirtyOf(value)).toEqual([
+      { offset: 0, length: 64 },
+      { offset: 3968, length: 64 },
+    ]);
     expect(arena.versionOf(value)).toBe(2);
-    arena.flagDirty(value);
-    expect(arena.dirtyOf(value)).toBe('whole');
-    arena.clearDirty(value);
+    arena.flagDirty(value, 4990, 10);
+    expect(arena.dirtyOf(value)).toEqual([
+      { offset: 0, length: 64 },
+      { offset: 3968, length: 64 },
+      { offset: 4928, length: 72 },
+    ]);
+    expect(arena.takeDirty(value)).toHaveLength(3);
     expect(arena.dirtyOf(value)).toBe('clean');
-    expect(() => arena.flagDirty(value, 95, 10)).toThrow(/run past the end of key "u\/d"/);
+    // Taking one key's chunks leaves its neighbour's, which may share a bitmap word.
+    expect(arena.dirtyOf(after)).toEqual([{ offset: 0, length: 64 }]);
+    arena.flagDirty(value);
+    expect(arena.takeDirty(value)).toBe('whole');
+    expect(arena.dirtyOf(value)).toBe('clean');
+    arena.markDirty(value, [{ offset: 100, length: 1 }]);
+    expect(arena.dirtyOf(value)).toEqual([{ offset: 64, length: 64 }]);
+    expect(arena.versionOf(value)).toBe(4);
+    expect(() => arena.flagDirty(value, 4995, 10)).toThrow(/run past the end of key "u\/d"/);
   });
+
 });

@@ -7,7 +7,8 @@
 import { allocate, PAGE_BYTES } from './alloc';
 import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
 import { StateError } from './errors';
-import { CLEAN_START, DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
+import { dirtyRanges, flagChunks, type DirtyRange } from './dirty';
+import { DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
 import * as locks from './locks';
 import { assertRoom, findOrInsertSlot, findSlot, keyName, slotKey } from './table';
 
@@ -36,7 +37,8 @@ export interface StateValue {
   readonly size: number;
 }
 
-export type DirtyState = 'clean' | 'whole' | { offset: number; length: number };
+/** What a push would send: nothing, the whole value, or its dirty chunks (dirty.ts). */
+export type DirtyState = 'clean' | 'whole' | DirtyRange[];
 
 /** The arena fills the whole shared window: 32768 × 64 KiB = 2 GiB. Memory 1's import must allow it. */
 export const ARENA_MAX_PAGES = 32768;
@@ -48,7 +50,7 @@ export class StateArena {
     if (quotaBytes > (ARENA_MAX_PAGES - 1) * PAGE_BYTES) {
       throw new RangeError(`quotaBytes ${quotaBytes} exceeds 2 GiB − 64 KiB`);
     }
-    const meta = new SharedArrayBuffer(metaByteLength(maxKeys, maxKeyBytes));
+    const meta = new SharedArrayBuffer(metaByteLength(maxKeys, maxKeyBytes, quotaBytes));
     const words = new Int32Array(meta);
     words[H.QUOTA] = quotaBytes;
     words[H.SLOTS] = maxKeys;
@@ -131,37 +133,52 @@ export class StateArena {
     return new Uint8Array(this.memory.buffer, value.offset + offset, length);
   }
 
-  /** Flag the whole value dirty, or a range of it; bumps the version. */
+  /** Flag the whole value dirty, or the chunks of a range of it; bumps the version. */
   flagDirty(value: StateValue, offset?: number, length?: number): void {
-    const { meta } = this;
-    if (offset === undefined || length === undefined) {
-      Atomics.or(meta.words, meta.index(value.slot, R.FLAGS), DIRTY_WHOLE);
-    } else if (this.inRange(value, offset, length) && length > 0) {
-      // The dirty range is the hull of every flagged range, merged without a lock.
-      atomicMerge(meta.words, meta.index(value.slot, R.DIRTY_START), offset, Math.min);
-      atomicMerge(meta.words, meta.index(value.slot, R.DIRTY_END), offset + length, Math.max);
-    }
-    meta.add(value.slot, R.VERSION, 1);
+    this.markDirty(value, offset === undefined || length === undefined ? 'whole' : [{ offset, length }]);
+    this.meta.add(value.slot, R.VERSION, 1);
   }
 
   dirtyOf(value: StateValue): DirtyState {
-    const { meta } = this;
-    if (meta.get(value.slot, R.FLAGS) & DIRTY_WHOLE) return 'whole';
-    const start = meta.get(value.slot, R.DIRTY_START);
-    const end = meta.get(value.slot, R.DIRTY_END);
-    return start < end ? { offset: start, length: end - start } : 'clean';
+    return this.dirtyState(value, false);
   }
 
-  /** After a push: the value is clean again. */
-  clearDirty(value: StateValue): void {
+  /** What is dirty, cleared in the same atomic steps: a flag set meanwhile stays for the next push. */
+  takeDirty(value: StateValue): DirtyState {
+    return this.dirtyState(value, true);
+  }
+
+  /** Put back what takeDirty took (a push that failed), without counting it as a write. */
+  markDirty(value: StateValue, dirty: DirtyState): void {
     const { meta } = this;
-    Atomics.and(meta.words, meta.index(value.slot, R.FLAGS), ~DIRTY_WHOLE);
-    meta.set(value.slot, R.DIRTY_START, CLEAN_START);
-    meta.set(value.slot, R.DIRTY_END, 0);
+    if (dirty === 'whole') Atomics.or(meta.words, meta.index(value.slot, R.FLAGS), DIRTY_WHOLE);
+    else if (dirty !== 'clean') {
+      for (const { offset, length } of dirty) {
+        if (this.inRange(value, offset, length) && length > 0) flagChunks(meta, value.offset, offset, length);
+      }
+    }
+  }
+
+  private dirtyState(value: StateValue, take: boolean): DirtyState {
+    const { meta } = this;
+    const flags = meta.index(value.slot, R.FLAGS);
+    const whole = (take ? Atomics.and(meta.words, flags, ~DIRTY_WHOLE) : Atomics.load(meta.words, flags)) & DIRTY_WHOLE;
+    const ranges = dirtyRanges(meta, value.offset, value.size, take);
+    return whole ? 'whole' : ranges.length > 0 ? ranges : 'clean';
   }
 
   versionOf(value: StateValue): number {
     return this.meta.get(value.slot, R.VERSION);
+  }
+
+  /** The global version this host's copy was last pulled or pushed at; 0 if never. */
+  globalVersionOf(value: StateValue): number {
+    return this.meta.get(value.slot, R.GLOBAL_VERSION);
+  }
+
+  /** After a pull or push (runtime/global): the local copy is now this global version. */
+  syncedAt(value: StateValue, globalVersion: number): void {
+    this.meta.set(value.slot, R.GLOBAL_VERSION, globalVersion);
   }
 
   /** Block (in a Worker) until the key's read lock is held. */
@@ -237,13 +254,5 @@ export class StateArena {
       );
     }
     return true;
-  }
-}
-
-function atomicMerge(words: Int32Array, index: number, value: number, pick: (a: number, b: number) => number): void {
-  for (;;) {
-    const current = Atomics.load(words, index);
-    const merged = pick(current, value);
-    if (merged === current || Atomics.compareExchange(words, index, current, merged) === current) return;
   }
 }

@@ -90,3 +90,15 @@ describe('per-key locks in one thread', () => {
     expect(() => arena.unlockWrite(value)).toThrow(/not locked for writing/);
   });
 });
+
+describe('dirty chunks across Workers', () => {
+  it('four Workers flagging interleaved chunks at once lose none of them', async () => {
+    const arena = StateArena.create();
+    const value = arena.ensure('u/flags', 64 * 1000);
+    const workers = 4;
+    await runWorkers('dirty', [0, 1, 2, 3].map((id) => ({ handle: arena.handle, key: 'u/flags', id, workers, rounds: 20 })));
+    expect(arena.takeDirty(value)).toEqual([{ offset: 0, length: value.size }]);
+    expect(arena.dirtyOf(value)).toBe('clean');
+  });
+});
+

@@ -18,6 +18,8 @@ export interface ArenaKeyInfo {
   size: number;
   /** Bumped by every write or dirty flag made through the host interface. */
   version: number;
+  /** The global version this copy was last pulled or pushed at; 0 if never. */
+  globalVersion: number;
   dirty: DirtyState;
   /** How many Faaslets hold the key's read lock. */
   readers: number;
@@ -38,6 +40,7 @@ export function describeArena(arena: StateArena): ArenaKeyInfo[] {
         offset: value?.offset ?? null,
         size: value?.size ?? 0,
         version: value ? arena.versionOf(value) : 0,
+        globalVersion: value ? arena.globalVersionOf(value) : 0,
         dirty: value ? arena.dirtyOf(value) : 'clean',
         readers: Math.max(lock, 0),
         writer: lock === -1,

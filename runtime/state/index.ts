@@ -9,6 +9,7 @@
  *
  * Key files:
  * - arena.ts: `StateArena` (create, attach, ensure/find/require a key, views, dirty flags, locks).
+ * - dirty.ts: dirty chunks, one bit per 64 bytes, set and taken with Atomics.
  * - layout.ts: the metadata SAB layout. table.ts: the lock-free key lookup. alloc.ts: 64-byte
  *   aligned bump allocation, growth and quota. locks.ts: the table mutex and per-key RW locks.
  * - appended.ts: appended state. describe.ts + reader.ts: the read-only view for the UI.
@@ -38,6 +39,8 @@ export {
   type StateValue,
 } from './arena';
 export { ALIGNMENT } from './alloc';
+export type { DirtyRange } from './dirty';
+export { DIRTY_CHUNK_BYTES } from './layout';
 export { describeArena, type ArenaKeyInfo } from './describe';
 export { StateError } from './errors';
 export { LocalTierReader } from './reader';

@@ -5,9 +5,10 @@
  *
  * ```
  * words [0, 8)                   header: MAGIC, MUTEX, KEYS, TOP, QUOTA, SLOTS, KEY_BYTES, 0
- * words [8, 8 + 12·SLOTS)        one record per slot (fields R below)
+ * words [8, 8 + 11·SLOTS)        one record per slot (fields R below)
  * next SLOTS words               one reader-writer lock word per slot (0 free, n readers, -1 writer)
  * bytes, KEY_BYTES per slot      the key's UTF-8 name
+ * words, one bit per chunk       the dirty chunks (dirty.ts): bit n is arena bytes [64n, 64n + 64)
  * ```
  */
 
@@ -26,32 +27,40 @@ export const R = {
   OFFSET: 3,
   SIZE: 4,
   VERSION: 5,
-  DIRTY_START: 6,
-  DIRTY_END: 7,
-  APPEND_HEAD: 8,
-  APPEND_TAIL: 9,
-  APPEND_COUNT: 10,
-  APPEND_BYTES: 11,
+  /** The global version this local copy was last pulled or pushed at (0: never). */
+  GLOBAL_VERSION: 6,
+  APPEND_HEAD: 7,
+  APPEND_TAIL: 8,
+  APPEND_COUNT: 9,
+  APPEND_BYTES: 10,
 } as const;
 type Field = (typeof R)[keyof typeof R];
-const RECORD_WORDS = 12;
+const RECORD_WORDS = 11;
 
 /** FLAGS bits. */
 export const HAS_VALUE = 1;
 export const DIRTY_WHOLE = 2;
-/** DIRTY_START of a clean range, so that min/max merging needs no special case. */
-export const CLEAN_START = 0x7fff_ffff;
 /** An absent arena offset (no appended chunk yet). */
 export const NONE = -1;
 
-export function metaByteLength(slots: number, keyBytes: number): number {
-  return (HEADER_WORDS + slots * (RECORD_WORDS + 1)) * 4 + slots * keyBytes;
+/** Bytes of arena per dirty bit: ALIGNMENT, so no chunk holds bytes of two keys. */
+export const DIRTY_CHUNK_BYTES = 64;
+
+const namesStart = (slots: number) => (HEADER_WORDS + slots * (RECORD_WORDS + 1)) * 4;
+/** The dirty bitmap starts on a word after the names. */
+const dirtyStart = (slots: number, keyBytes: number) => Math.ceil((namesStart(slots) + slots * keyBytes) / 4) * 4;
+const dirtyWords = (quota: number) => Math.ceil(quota / DIRTY_CHUNK_BYTES / 32);
+
+export function metaByteLength(slots: number, keyBytes: number, quota: number): number {
+  return dirtyStart(slots, keyBytes) + dirtyWords(quota) * 4;
 }
 
 /** Typed views over one metadata SAB. Cheap to build; every Worker builds its own. */
 export class Meta {
   readonly words: Int32Array;
   readonly names: Uint8Array;
+  /** One bit per DIRTY_CHUNK_BYTES of the arena, set and taken with Atomics. */
+  readonly dirty: Int32Array;
   readonly slots: number;
   readonly keyBytes: number;
 
@@ -59,7 +68,8 @@ export class Meta {
     this.words = new Int32Array(buffer);
     this.slots = this.words[H.SLOTS] ?? 0;
     this.keyBytes = this.words[H.KEY_BYTES] ?? 0;
-    this.names = new Uint8Array(buffer, (HEADER_WORDS + this.slots * (RECORD_WORDS + 1)) * 4);
+    this.names = new Uint8Array(buffer, namesStart(this.slots), this.slots * this.keyBytes);
+    this.dirty = new Int32Array(buffer, dirtyStart(this.slots, this.keyBytes), dirtyWords(this.words[H.QUOTA] ?? 0));
   }
 
   header(index: number): number {

@@ -4,7 +4,7 @@
  * lock: an inserter writes the name first and publishes the hash last.
  */
 import { StateError } from './errors';
-import { CLEAN_START, H, type Meta, NONE, R } from './layout';
+import { H, type Meta, NONE, R } from './layout';
 
 const encoder = new TextEncoder();
 
@@ -68,7 +68,6 @@ export function findOrInsertSlot(meta: Meta, name: KeyName): number {
   const slot = -1 - found;
   meta.name(slot).set(name.bytes);
   meta.set(slot, R.NAME_LEN, name.bytes.byteLength);
-  meta.set(slot, R.DIRTY_START, CLEAN_START);
   meta.set(slot, R.APPEND_HEAD, NONE);
   meta.set(slot, R.APPEND_TAIL, NONE);
   meta.set(slot, R.HASH, name.hash);

@@ -40,10 +40,10 @@ void faasmFlagStateOffsetDirty(const char* key, long totalLen, long offset, long
 {
     __faasm_flag_state_offset_dirty(key, totalLen, offset, len);
 }
-void faasmPushState(const char* key) { __faasm_push_state(key); }
-void faasmPushStatePartial(const char* key) { __faasm_push_state_partial(key); }
-void faasmPushStatePartialMask(const char* key, const char* maskKey) { __faasm_push_state_partial_mask(key, maskKey); }
-void faasmPullState(const char* key, long stateLen) { __faasm_pull_state(key, stateLen); }
+int faasmPushState(const char* key) { return __faasm_push_state(key); }
+int faasmPushStatePartial(const char* key) { return __faasm_push_state_partial(key); }
+int faasmPushStatePartialMask(const char* key, const char* maskKey) { return __faasm_push_state_partial_mask(key, maskKey); }
+int faasmPullState(const char* key, long stateLen) { return __faasm_pull_state(key, stateLen); }
 
 void faasmLockStateRead(const char* key) { __faasm_lock_state_read(key); }
 void faasmUnlockStateRead(const char* key) { __faasm_unlock_state_read(key); }

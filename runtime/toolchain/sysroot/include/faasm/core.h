@@ -52,10 +52,11 @@ void faasmFlagStateOffsetDirty(const char* key,
                                long totalLen,
                                long offset,
                                long len);
-void faasmPushState(const char* key);
-void faasmPushStatePartial(const char* key);
-void faasmPushStatePartialMask(const char* key, const char* maskKey);
-void faasmPullState(const char* key, long stateLen);
+/* 0, or -ENOSPC / -EIO when the global tier's store fails (nothing written). */
+int faasmPushState(const char* key);
+int faasmPushStatePartial(const char* key);
+int faasmPushStatePartialMask(const char* key, const char* maskKey);
+int faasmPullState(const char* key, long stateLen);
 
 /* Local locks */
 void faasmLockStateRead(const char* key);

@@ -85,15 +85,18 @@ void __faasm_read_appended_state(const char* key,
 FAASM_IMPORT(__faasm_clear_appended_state)
 void __faasm_clear_appended_state(const char* key);
 
-/* State: tiers */
+/* State: tiers. Faasm declares these void; here they return 0, or -ENOSPC (quota
+ * full) or -EIO (another IndexedDB failure) when the global tier's store fails and
+ * nothing was written. A module built against Faasm's void declarations still links
+ * and runs: a void import ignores the host function's result. */
 FAASM_IMPORT(__faasm_push_state)
-void __faasm_push_state(const char* key);
+int __faasm_push_state(const char* key);
 FAASM_IMPORT(__faasm_push_state_partial)
-void __faasm_push_state_partial(const char* key);
+int __faasm_push_state_partial(const char* key);
 FAASM_IMPORT(__faasm_push_state_partial_mask)
-void __faasm_push_state_partial_mask(const char* key, const char* maskKey);
+int __faasm_push_state_partial_mask(const char* key, const char* maskKey);
 FAASM_IMPORT(__faasm_pull_state)
-void __faasm_pull_state(const char* key, long stateLen);
+int __faasm_pull_state(const char* key, long stateLen);
 
 /* Local locks */
 FAASM_IMPORT(__faasm_lock_state_read)
