@@ -4,7 +4,7 @@ import { usePlayground } from '../store/playground';
 import { isFinished, type CallNode } from '../store/trace';
 
 /** Deep chains (a chain bomb) would indent off the panel: past this, the depth is written instead. */
-const MAX_INDENT = 8;
+const MAX_INDENT = 5;
 
 export const hasFailed = (node: CallNode) => isFinished(node.state) && node.state !== 'ok';
 

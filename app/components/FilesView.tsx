@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useFiles } from '../store/files';
+import { formatSize } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import './FilesView.css';
 
-const sizeText = (n: number) => (n >= 1 << 20 ? `${(n / 2 ** 20).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`);
 
 /** The current user's files: what their functions see under '/', with upload, download and delete. */
 export function FilesView() {
@@ -49,7 +49,7 @@ export function FilesView() {
             {files.map((f) => (
               <tr key={f.path} data-testid="files.item" data-path={f.path}>
                 <td>{f.directory ? `${f.path}/` : f.path}</td>
-                <td data-testid="files.size">{f.directory ? '' : sizeText(f.size)}</td>
+                <td data-testid="files.size">{f.directory ? '' : formatSize(f.size)}</td>
                 <td>{new Date(f.modifiedAt).toLocaleTimeString()}</td>
                 <td className="files-view__actions">
                   {!f.directory && (

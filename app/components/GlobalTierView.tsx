@@ -1,15 +1,14 @@
 import type { GlobalStateChange } from '../../runtime';
+import { formatSize } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import './GlobalTierView.css';
 
 const shortKey = (key: string) => key.slice(key.indexOf('/') + 1);
-const bytesText = (n: number) => (n >= 1 << 20 ? `${(n / 2 ** 20).toLocaleString()} MiB` : n >= 1024 ? `${(n / 1024).toLocaleString()} KiB` : `${n} B`);
-
 function changeText(change: GlobalStateChange): string {
   if (change.kind === 'failed') return `host ${change.host} · ${shortKey(change.key)} failed: ${change.message}`;
   const where = change.host === null ? 'another tab' : `host ${change.host}`;
   const arrow = change.kind === 'push' ? '→ global' : '← global';
-  return `${where} ${arrow} · ${shortKey(change.key)} v${change.version} · ${bytesText(change.bytes)}`;
+  return `${where} ${arrow} · ${shortKey(change.key)} v${change.version} · ${formatSize(change.bytes)}`;
 }
 
 /** The global tier beside the local one: every key with its global version, and pushes and pulls as they happen. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { SHARED_WINDOW_BASE, type FaasletInspection } from '../../runtime';
 import { pageColumns, privateRegions, regionAt, windowExtent, windowRegions, PAGE, type Region } from '../lib/memory-map';
 import { timed } from '../lib/frame-timing';
+import { formatKib } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import type { LiveMemory } from './MemoryPanel';
 
@@ -26,7 +27,6 @@ function readColours(el: Element): Colours {
   return { text: v('--text'), dim: v('--text-dim'), stack: v('--warn-bg'), data: v('--ok-bg'), heap: v('--accent-bg'), key: v('--accent'), changed: v('--warn'), empty: v('--bg-sunken') };
 }
 
-const kib = (bytes: number) => `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 2 })} MiB`;
 
 /**
@@ -91,7 +91,7 @@ export function MemoryMap({ inspection, live, onPick }: { inspection: FaasletIns
       }
     };
     row(0, `memory 0 · private · ${mib(live.size)} (0x00000000 …)`, live.size, privateBars, pageColumns(live.changed, live.size / PAGE, width));
-    row(ROW, `shared window · first ${kib(shownWindow)} of the ${mib(live.arenaBytes)} arena (0x80000000 …)`, shownWindow, windowBars, null);
+    row(ROW, `shared window · first ${formatKib(shownWindow)} of the ${mib(live.arenaBytes)} arena (0x80000000 …)`, shownWindow, windowBars, null);
   }
 
   const pick = (event: MouseEvent<HTMLCanvasElement>) => {

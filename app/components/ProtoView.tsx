@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { PageDiff, ProtoFaasletInfo } from '../../runtime';
+import { formatKib } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import './ProtoView.css';
 
-const kib = (bytes: number) => `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MiB`;
 
 /** The Proto-Faaslets tab: each function's post-zygote image and how its Faaslets started; snapshots by hand. */
@@ -48,7 +48,7 @@ function ProtoRow({ proto }: { proto: ProtoFaasletInfo }) {
       <td>{proto.function}</td>
       <td data-testid="protos.image">
         {image
-          ? `${mib(image.memoryBytes)} memory, ${image.pages} non-zero pages kept (${kib(image.storedBytes)}), ${image.globals} globals`
+          ? `${mib(image.memoryBytes)} memory, ${image.pages} non-zero pages kept (${formatKib(image.storedBytes)}), ${image.globals} globals`
           : 'none yet (taken after the next cold start)'}
       </td>
       <td data-testid="protos.zygotes">{proto.zygoteRuns}</td>
@@ -113,7 +113,7 @@ function ManualSnapshots() {
                   f{s.faaslet} · {s.function}
                 </td>
                 <td>
-                  {s.image.pages} pages ({kib(s.image.storedBytes)})
+                  {s.image.pages} pages ({formatKib(s.image.storedBytes)})
                 </td>
                 <td className="proto-view__actions">
                   {faaslet !== null && (

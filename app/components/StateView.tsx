@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { LocalTierReader, SHARED_WINDOW_BASE, type ArenaKeyInfo, type LocalTier } from '../../runtime';
-import { hexDump } from '../lib/bytes';
+import { formatSize, hexDump } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import { GlobalTierView } from './GlobalTierView';
 import './StateView.css';
@@ -40,8 +40,8 @@ const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
 /** Dirty chunks: one range by where it is, several by how many bytes in how many ranges. */
 function dirtyText({ dirty }: ArenaKeyInfo): string {
   if (typeof dirty === 'string') return dirty;
-  if (dirty.length === 1) return `${dirty[0]!.length} B at +${dirty[0]!.offset}`;
-  return `${dirty.reduce((sum, r) => sum + r.length, 0)} B in ${dirty.length} ranges`;
+  if (dirty.length === 1) return `${formatSize(dirty[0]!.length)} at +${dirty[0]!.offset}`;
+  return `${formatSize(dirty.reduce((sum, r) => sum + r.length, 0))} in ${dirty.length} ranges`;
 }
 /** The global version this copy was last pulled or pushed at, flagged stale when the global tier has moved on. */
 function syncedText({ globalVersion }: ArenaKeyInfo, global: number | undefined): string {

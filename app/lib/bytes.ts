@@ -22,6 +22,17 @@ export function formatMegabytes(bytes: number): string {
   return (bytes / 1_000_000).toFixed(1);
 }
 
+/** A size in KiB, where sizes are compared with each other (pages, images). */
+export function formatKib(bytes: number): string {
+  return `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KiB`;
+}
+
+/** A size in B, KiB or MiB, with at most one decimal. */
+export function formatSize(n: number): string {
+  const [value, unit] = n >= 1 << 20 ? [n / 2 ** 20, 'MiB'] : n >= 1024 ? [n / 1024, 'KiB'] : [n, 'B'];
+  return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} ${unit}`;
+}
+
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
