@@ -5,6 +5,7 @@ import { AXIS, drawTimeline, LANE, timeScale, type Palette } from '../lib/timeli
 import { layoutTimeline, type Bar, type TimelineLayout } from '../lib/timeline';
 import { usePlayground } from '../store/playground';
 import { isFinished } from '../store/trace';
+import { useParentWidth } from './useParentWidth';
 import './CallTimeline.css';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -26,19 +27,13 @@ export function CallTimeline() {
   const selected = usePlayground((s) => s.selectedCallId);
   const theme = usePlayground((s) => s.theme);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useParentWidth(canvasRef);
   const [hover, setHover] = useState<{ bar: Bar; x: number; y: number } | null>(null);
   const active = useMemo(() => [...trace.nodes.values()].some((n) => !isFinished(n.state)), [trace]);
   const layout = useMemo(() => timed('timeline.layout', () => layoutTimeline(trace.nodes.values(), active ? now() : 0)), [trace, active]);
   // The latest painted layout: while calls run, bars grow between renders.
   const painted = useRef(layout);
 
-  useEffect(() => {
-    const canvas = canvasRef.current!;
-    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
-    observer.observe(canvas.parentElement!);
-    return () => observer.disconnect();
-  }, []);
 
   // Reading CSS forces a style recalc of the page: once per theme, not once per paint or mount. A
   // frame later, because App applies the theme in its own effect, which runs after this one.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { usePlayground } from '../store/playground';
 import { drawPlot, type Axis, type Palette, type Series } from './LessonPlot.draw';
+import { useParentWidth } from './useParentWidth';
 
 const HEIGHT = 90;
 
@@ -24,15 +25,9 @@ export function LessonChart(props: {
   const { title, series, slots, axis, testId, legend } = props;
   const theme = usePlayground((s) => s.theme);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useParentWidth(canvasRef);
   const [palette, setPalette] = useState<Palette | null>(null);
 
-  useEffect(() => {
-    const canvas = canvasRef.current!;
-    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
-    observer.observe(canvas.parentElement!);
-    return () => observer.disconnect();
-  }, []);
 
   // A frame later: App applies the theme in its own effect (as CallTimeline does).
   useEffect(() => {

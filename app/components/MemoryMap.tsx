@@ -5,6 +5,7 @@ import { timed } from '../lib/frame-timing';
 import { formatKib } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import type { LiveMemory } from './MemoryPanel';
+import { useParentWidth } from './useParentWidth';
 
 const BAR = 22;
 const TICKS = 5;
@@ -37,19 +38,13 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString(undefined
 export function MemoryMap({ inspection, live, onPick }: { inspection: FaasletInspection; live: LiveMemory; onPick: (address: number) => void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const theme = usePlayground((s) => s.theme);
-  const [width, setWidth] = useState(0);
+  const width = useParentWidth(canvasRef);
   const [colours, setColours] = useState<Colours | null>(null);
   const privateBars = useMemo(() => privateRegions(inspection.layout, live.size), [inspection.layout, live.size]);
   const windowBars = useMemo(() => windowRegions(live.keys, live.arenaBytes), [live.keys, live.arenaBytes]);
   // The arena is mostly unused: draw up to its last key (at least 4 KiB), so small keys are visible.
   const shownWindow = useMemo(() => windowExtent(windowBars, live.arenaBytes), [windowBars, live.arenaBytes]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current!;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry!.contentRect.width)));
-    observer.observe(canvas.parentElement!);
-    return () => observer.disconnect();
-  }, []);
   useEffect(() => {
     const frame = requestAnimationFrame(() => setColours(readColours(canvasRef.current!)));
     return () => cancelAnimationFrame(frame);
