@@ -1,0 +1,26 @@
+/**
+ * The contract between the metering pass (runtime/toolchain/meter) and the Faaslet that runs a
+ * metered module. A page has no per-thread CPU clock (DESIGN.md), so a Faaslet's CPU time is
+ * counted work, as Wasmtime's fuel: the pass charges each function entry and loop iteration its
+ * static instruction weight against a mutable global; when the global drops below zero the
+ * module calls the import below, which books the slice, polls the Faaslet's kill word and
+ * returns the next slice. Kills and CPU-time limits so take effect at these polls, never in the
+ * middle of a host call.
+ */
+
+/** `(import "faaslet" "fuel" (func (param i32 $left) (result i32 $nextSlice)))` */
+export const FUEL_IMPORT = { module: 'faaslet', name: 'fuel' } as const;
+
+/** The metered module exports its fuel global (i32, units left in the current slice) under this name. */
+export const FUEL_GLOBAL_EXPORT = '__faaslet_fuel_left';
+
+/** Units a slice holds at most: small enough that a kill lands within tens of microseconds. */
+export const FUEL_SLICE = 100_000;
+
+/**
+ * Fuel units per millisecond of CPU time: the rate the metered kernels run at on an idle
+ * 2-core machine of this project's kind (measured by the metering benchmark; README,
+ * "CPU-time limits"). A limit in ms is this many units per ms; a call's CPU time is its units
+ * divided by it.
+ */
+export const FUEL_UNITS_PER_MS = 1_000_000;
