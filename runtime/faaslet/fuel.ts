@@ -8,7 +8,11 @@
  * middle of a host call.
  */
 
-/** `(import "faaslet" "fuel" (func (param i32 $left) (result i32 $nextSlice)))` */
+/**
+ * `(import "faaslet" "fuel" (func (param i32 $left) (result i32 $nextSlice)))`. The host books
+ * `FUEL_SLICE - left` units (left ≤ 0) and always returns FUEL_SLICE, so one import serves the
+ * function and every library it dlopens, each with its own global.
+ */
 export const FUEL_IMPORT = { module: 'faaslet', name: 'fuel' } as const;
 
 /** The metered module exports its fuel global (i32, units left in the current slice) under this name. */
