@@ -45,6 +45,7 @@ function FaasletCard({ faaslet }: { faaslet: FaasletView }) {
       className={`cluster-view__faaslet cluster-view__faaslet--${faaslet.state}${inspected ? ' cluster-view__faaslet--inspected' : ''}`}
       data-testid="cluster.faaslet"
       data-faaslet={faaslet.id}
+      data-state={faaslet.state}
       data-function={faaslet.function ?? ''}
       onClick={() => void usePlayground.getState().inspectFaaslet(faaslet.id)}
       title={`Faaslet f${faaslet.id}: show its memory map`}

@@ -55,4 +55,14 @@ describe('call trace', () => {
     expect(after.nodes.get(1)).toBe(before.nodes.get(1));
     expect(after.nodes.get(2)).not.toBe(before.nodes.get(2));
   });
+
+  it('keeps a stopped call stopped when late events of it arrive (its child ended after it)', () => {
+    let trace = applyEvents(waiting, [placed(1, null), started(1, null), { type: 'call.blocked', callId: 1, awaiting: 2, at: 20 }]);
+    trace = applyEvents(trace, [
+      { type: 'call.finished', result: result(1, null, { status: 'stopped', finishedAt: 30 }) },
+      { type: 'call.resumed', callId: 1, at: 31 },
+      { type: 'call.blocked', callId: 1, awaiting: 3, at: 32 },
+    ]);
+    expect(trace.nodes.get(1)).toMatchObject({ state: 'stopped', blocked: [{ from: 20, to: 30, awaiting: 2 }] });
+  });
 });

@@ -105,21 +105,22 @@ export function applyEvents(trace: CallTrace, events: readonly RuntimeEvent[]): 
       }
       case 'call.started': {
         const node = nodeFor(event);
-        if (!node) break;
+        // A call's end is final: a late report of a stopped call changes nothing.
+        if (!node || isFinished(node.state)) break;
         const { host, faaslet, startKind, startMs, at } = event;
         Object.assign(node, { state: 'running', host, faaslet, startKind, startMs, startedAt: at });
         break;
       }
       case 'call.blocked': {
         const node = edit(event.callId);
-        if (!node) break;
+        if (!node || isFinished(node.state)) break;
         node.state = 'blocked';
         node.blocked = [...node.blocked, { from: event.at, to: null, awaiting: event.awaiting }];
         break;
       }
       case 'call.resumed': {
         const node = edit(event.callId);
-        if (!node) break;
+        if (!node || isFinished(node.state)) break;
         node.state = 'running';
         node.blocked = node.blocked.map((span) => (span.to === null ? { ...span, to: event.at } : span));
         break;

@@ -30,6 +30,7 @@ function call(callId: number, placements: Placement['kind'][], fn = 'demo/f', im
     placed: ({ kind }) => placements.push(kind),
     job: (_faaslet, start) => ({ ...fakeJob(callId), start }),
     dispatched: () => {},
+    stopRequested: () => false,
   };
 }
 
@@ -136,5 +137,27 @@ describe('Cluster', () => {
     expect(refused).toEqual({ placed: null, refused: 'refused: demo/f has a memory limit of 0.13 MiB, and its Proto-Faaslet holds 0.19 MiB' });
     expect(placements).toEqual(['refused']);
     expect((await cluster.run(call(2, [], 'demo/f', image, 3), 1000)).placed?.startKind).toBe('restored');
+  });
+
+  it('stops a queued call: it leaves the queue with a stopped run and never reaches a Faaslet', async () => {
+    const { cluster, spawned } = clusterWith(1, 1, () => ({ kind: 'done', ms: 30 }));
+    const placements: Placement['kind'][] = [];
+    const first = cluster.run(call(1, placements), 1000);
+    const queued = cluster.run(call(2, placements), 1000);
+    expect(cluster.view().queued).toBe(1);
+    expect(cluster.stop(2)).toBe(true);
+    expect(await queued).toEqual({ placed: null, stopped: true });
+    expect(cluster.view().queued).toBe(0);
+    expect((await first).placed).not.toBeNull();
+    expect(spawned[0]?.jobs.map((j) => j.callId)).toEqual([1]);
+  });
+
+  it('does not dispatch a call stopped while its Faaslet was starting, and frees the slot', async () => {
+    const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }));
+    let stop = false;
+    const run = cluster.run({ ...call(1, []), stopRequested: () => stop }, 1000);
+    stop = true;
+    expect(await run).toEqual({ placed: null, stopped: true });
+    expect(cluster.view().hosts[0]?.faaslets[0]?.state).toBe('idle');
   });
 });

@@ -69,11 +69,19 @@ export interface ClusterCall {
   job(faaslet: FaasletHandle, start: StartPlan): RunJob;
   /** The call is on its way to the Faaslet (which reports how it started: FaasletEvents.started). */
   dispatched(placed: Placed): void;
+  /** Stop was pressed for it (or an ancestor) before it reached a Faaslet. */
+  stopRequested(): boolean;
 }
 
-export type ClusterRun = { placed: Placed; outcome: RunOutcome } | { placed: null; refused: string };
+export type ClusterRun =
+  | { placed: Placed; outcome: RunOutcome }
+  | { placed: null; refused: string }
+  /** Stopped before it started: while queued, or before its Faaslet was ready. */
+  | { placed: null; stopped: true };
 
-type Waiter = { call: ClusterCall; resolve: (placed: Placed | string) => void };
+/** What a queued call is told: its seat, why it can have none, or that it was stopped. */
+type Seat = Placed | { refused: string } | { stopped: true };
+type Waiter = { call: ClusterCall; resolve: (seat: Seat) => void };
 
 interface Host {
   id: number;
@@ -139,12 +147,21 @@ export class Cluster {
 
   /** Place a call (now, or when a slot frees) and run it. */
   async run(call: ClusterCall, timeLimitMs: number): Promise<ClusterRun> {
-    const placed = await new Promise<Placed | string>((resolve) => {
+    if (call.stopRequested()) return { placed: null, stopped: true };
+    const placed = await new Promise<Seat>((resolve) => {
       if (!this.tryPlace(call, resolve)) this.queue.push({ call, resolve });
     });
     this.changed();
-    if (typeof placed === 'string') return { placed: null, refused: placed };
+    if ('refused' in placed) return { placed: null, refused: placed.refused };
+    if ('stopped' in placed) return { placed: null, stopped: true };
     await placed.faaslet.ready;
+    if (call.stopRequested()) {
+      // Stopped while its Faaslet started: the slot it claimed is free again.
+      placed.faaslet.state = 'idle';
+      this.drain();
+      this.changed();
+      return { placed: null, stopped: true };
+    }
     call.dispatched(placed);
     const outcome = await placed.faaslet.run(call.job(placed.faaslet, placed.start), timeLimitMs);
     this.trim(placed.faaslet.host);
@@ -164,7 +181,7 @@ export class Cluster {
     const overLimit = memoryLimitRefusal(call, image);
     if (overLimit) {
       call.placed({ kind: 'refused', host: host.id, reason: overLimit });
-      resolve(overLimit);
+      resolve({ refused: overLimit });
       return true;
     }
     const faaslet =
@@ -190,7 +207,7 @@ export class Cluster {
       } catch (error) {
         const reason = `refused: the browser would not give this page another wasm memory (${(error as Error).message})`;
         call.placed({ kind: 'refused', host: host.id, reason });
-        resolve(reason);
+        resolve({ refused: reason });
         return true;
       }
     }
@@ -238,12 +255,18 @@ export class Cluster {
   private refuseQueued(reason: string): void {
     for (const { call, resolve } of this.queue.splice(0)) {
       call.placed({ kind: 'refused', host: null, reason });
-      resolve(reason);
+      resolve({ refused: reason });
     }
   }
 
+  /** Ends the call in its Faaslet, or takes it out of the queue; false when it is in neither. */
   stop(callId: number): boolean {
-    return this.hosts.some((h) => h.faaslets.some((f) => f.stop(callId)));
+    if (this.hosts.some((h) => h.faaslets.some((f) => f.stop(callId)))) return true;
+    const queued = this.queue.findIndex((w) => w.call.callId === callId);
+    if (queued < 0) return false;
+    this.queue.splice(queued, 1)[0]!.resolve({ stopped: true });
+    this.changed();
+    return true;
   }
 
   /** The Faaslet with this id, on any host. */

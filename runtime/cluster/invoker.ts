@@ -37,6 +37,8 @@ export class Invoker {
   private readonly callIds = new Int32Array(new SharedArrayBuffer(4));
   private readonly facts = new Map<number, CallFacts>();
   private readonly limits = new Map<number, number>();
+  /** Calls Stop was pressed for that have not finished: one that has not reached a Faaslet yet ends stopped there. */
+  private readonly stopping = new Set<number>();
   /** The local tier: one state arena per (host, user), made when first needed. */
   private readonly arenas = new Map<string, StateArena>();
   /** What `read_state_ptr` hands out: the shared value, or a private copy (see host/state-mapping.ts). */
@@ -115,9 +117,16 @@ export class Invoker {
     this.limits.set(call.id, call.timeLimitMs);
     // After open: an await of this call may arrive while the user's files load.
     const refusal = refused ?? (await this.resources?.prepare(call.user)) ?? null;
+    // A call chained by a stopped call (its chain message was on its way) is stopped too.
+    if (call.parentId !== null && (this.stopping.has(call.parentId) || this.calls.get(call.parentId)?.result?.status === 'stopped')) {
+      this.stopping.add(call.id);
+    }
+    const stoppedBeforeStart: CallOutcome = { kind: 'killed', reason: 'stopped', elapsedMs: 0 };
 
     let outcome: CallOutcome;
-    if (refusal || !fn) {
+    if (this.stopping.has(call.id)) {
+      outcome = stoppedBeforeStart;
+    } else if (refusal || !fn) {
       placed('refused', null, refusal ?? '');
       outcome = { kind: 'refused', message: refusal ?? '' };
     } else {
@@ -153,10 +162,11 @@ export class Invoker {
           // The plan, until the Faaslet reports its start (a call killed in its zygote never does).
           dispatched: ({ faaslet, startKind }) =>
             Object.assign(facts, { host: faaslet.host, faaslet: faaslet.id, startKind, startedAt: now() }),
+          stopRequested: () => this.stopping.has(call.id),
         },
         call.timeLimitMs,
       );
-      outcome = run.placed ? run.outcome : { kind: 'refused', message: run.refused };
+      outcome = run.placed ? run.outcome : 'stopped' in run ? stoppedBeforeStart : { kind: 'refused', message: run.refused };
     }
     for (const { key, mode } of this.releaseGlobalLocks(call.id)) {
       this.output(call.id, 'stderr', `faasm: the call ended holding the global ${mode} lock on "${key}"; released\n`);
@@ -169,6 +179,7 @@ export class Invoker {
     }
     this.facts.delete(call.id);
     this.limits.delete(call.id);
+    this.stopping.delete(call.id);
     const result = callResult(facts, outcome, call.timeLimitMs);
     this.calls.finish(result);
     this.emit({ type: 'call.finished', result });
@@ -222,6 +233,8 @@ export class Invoker {
     const caller = this.calls.get(callId);
     this.emit({ type: 'call.blocked', callId, awaiting: awaited, at: now() });
     const answer = (reply: AwaitAnswer) => {
+      // A caller stopped while it waited is over: its child's end resumes nothing.
+      if (!caller || caller.result || this.stopping.has(callId)) return;
       this.emit({ type: 'call.resumed', callId, at: now() });
       faaslet.answer(callId, awaited, reply, this.awaitMode);
     };
@@ -239,10 +252,17 @@ export class Invoker {
     );
   }
 
-  /** Stop a call and every call it chained that is still running. */
+  /**
+   * Stop a call and every unfinished call it chained, wherever each is: running or blocked in
+   * await in a Faaslet, queued for a slot, or on its way there. Each gets its own stopped result.
+   */
   stop(callId: number): boolean {
-    const stopped = this.cluster.stop(callId);
-    for (const id of this.calls.descendants(callId)) this.cluster.stop(id);
-    return stopped;
+    const root = this.calls.get(callId);
+    if (!root || root.result) return false;
+    for (const id of [callId, ...this.calls.descendants(callId)]) {
+      this.stopping.add(id);
+      this.cluster.stop(id);
+    }
+    return true;
   }
 }
