@@ -28,13 +28,14 @@ function toolchainText(toolchain: ToolchainView): string {
   }
 }
 
-const SAVE_TEXT = { saved: 'saved', pending: 'saving…', failed: 'not saved (storage refused)' } as const;
+const SAVE_TEXT = { saved: 'saved', pending: 'saving…', failed: 'not saved' } as const;
 
 /** Runtime, toolchain and browser capabilities at a glance; save state; theme switch. */
 export function StatusBar() {
   const runtime = usePlayground((s) => s.runtime);
   const toolchain = usePlayground((s) => s.toolchain);
   const saveStatus = usePlayground((s) => s.saveStatus);
+  const saveError = usePlayground((s) => s.saveError);
   const savedAt = usePlayground((s) => s.savedAt);
   const theme = usePlayground((s) => s.theme);
   const largeText = usePlayground((s) => s.largeText);
@@ -54,8 +55,15 @@ export function StatusBar() {
         </>
       )}
       <span className="status-bar__spacer" />
-      <span key={savedAt} className="status-bar__save" data-testid="save.status" data-status={saveStatus}>
+      <span
+        key={savedAt}
+        className="status-bar__save"
+        data-testid="save.status"
+        data-status={saveStatus}
+        role={saveStatus === 'failed' ? 'alert' : undefined}
+      >
         {SAVE_TEXT[saveStatus]}
+        {saveStatus === 'failed' && saveError && `: ${saveError}`}
       </span>
       <button
         className="status-bar__theme"

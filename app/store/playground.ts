@@ -60,6 +60,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   selectedCallId: null,
   outputTab: 'output',
   saveStatus: 'saved',
+  saveError: null,
   savedAt: null,
   cursorRequest: null,
   workspaceNotice: null,

@@ -130,6 +130,8 @@ export interface PlaygroundState extends Workspace {
   selectedCallId: number | null;
   outputTab: OutputTab;
   saveStatus: SaveStatus;
+  /** Why the last save was refused (it is being tried again); null once one goes through. */
+  saveError: string | null;
   savedAt: number | null;
   cursorRequest: CursorRequest | null;
   workspaceNotice: WorkspaceNotice | null;

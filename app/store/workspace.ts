@@ -1,9 +1,12 @@
 /**
  * What the person typed — every function's sources and input — kept in localStorage so a
- * reload restores it. Version 1 held one function; it becomes `demo/hello`.
+ * reload restores it. Version 1 held one function; it becomes `demo/hello`. Every function is
+ * stored with a revision, and deleted ones leave theirs, so tabs merge their saves
+ * (workspace-merge.ts) instead of overwriting each other.
  */
 import { checkLimits, type FunctionKind, type FunctionLimits, type Language } from '../../runtime';
 import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from '../examples';
+import type { StoredFunctions } from './workspace-merge';
 
 export type Theme = 'dark' | 'light';
 
@@ -38,7 +41,7 @@ export interface Workspace {
   cluster: ClusterSize;
 }
 
-const STORAGE_KEY = 'faaslet-playground.workspace.v2';
+export const STORAGE_KEY = 'faaslet-playground.workspace.v2';
 const V1_STORAGE_KEY = 'faaslet-playground.workspace.v1';
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
 export const DEFAULT_CLUSTER: ClusterSize = { hosts: 2, slotsPerHost: 4 };
@@ -136,35 +139,56 @@ function readSettings(stored: Stored, into: Workspace): void {
   }
 }
 
-/** Stored data may come from an older version or be hand-edited: take only what checks out. */
-export function loadWorkspace(): Workspace {
+const revisions = (stored: unknown): Record<string, number> =>
+  isObject(stored) ? Object.fromEntries(Object.entries(stored).filter((e): e is [string, number] => wholeIn(e[1], 0, Number.MAX_SAFE_INTEGER))) : {};
+
+/** The functions stored now, with their revisions: what this tab merges its saves with. */
+export function readStoredFunctions(): StoredFunctions {
   const stored = readJson(STORAGE_KEY);
-  if (!stored) {
-    const v1 = readJson(V1_STORAGE_KEY);
-    return v1 ? migrateV1(v1) : firstStart();
-  }
-  const workspace = firstStart();
   const functions: Record<string, FunctionDoc> = {};
-  if (isObject(stored.functions)) {
+  if (stored && isObject(stored.functions)) {
     for (const [key, value] of Object.entries(stored.functions)) {
       const doc = readFunction(key, value);
       if (doc) functions[key] = doc;
     }
   }
+  return { functions, revs: revisions(stored?.revs), deleted: revisions(stored?.deleted) };
+}
+
+/** What loadWorkspace read, so the first save merges against exactly that. */
+let loaded: StoredFunctions = { functions: {}, revs: {}, deleted: {} };
+export const loadedFunctions = (): StoredFunctions => loaded;
+
+/** Stored data may come from an older version or be hand-edited: take only what checks out. */
+export function loadWorkspace(): Workspace {
+  const stored = readJson(STORAGE_KEY);
+  if (!stored) {
+    const v1 = readJson(V1_STORAGE_KEY);
+    const start = v1 ? migrateV1(v1) : firstStart();
+    // Revision 0: every tab starting now starts from the same functions, so none of them is an edit.
+    loaded = { functions: start.functions, revs: Object.fromEntries(Object.keys(start.functions).map((k) => [k, 0])), deleted: {} };
+    return start;
+  }
+  const workspace = firstStart();
+  loaded = readStoredFunctions();
   // An empty workspace has nothing to edit: start over with hello.
-  workspace.functions = Object.keys(functions).length ? functions : { [HELLO_KEY]: helloDoc() };
+  workspace.functions = Object.keys(loaded.functions).length ? { ...loaded.functions } : { [HELLO_KEY]: helloDoc() };
   const current = typeof stored.current === 'string' ? stored.current : '';
   workspace.current = workspace.functions[current] ? current : Object.keys(workspace.functions)[0]!;
   readSettings(stored, workspace);
   return workspace;
 }
 
-/** Returns false when the browser refuses (quota, private mode). */
-export function writeWorkspace(workspace: Workspace): boolean {
+/** Writes the workspace; returns why the browser refused (quota, private mode), or null. */
+export function writeWorkspace(workspace: Workspace, stored: StoredFunctions): string | null {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(workspace));
-    return true;
-  } catch {
-    return false;
+    const text = JSON.stringify({ ...workspace, functions: stored.functions, revs: stored.revs, deleted: stored.deleted });
+    // The same text again would be no change, and other tabs hear of no change.
+    if (localStorage.getItem(STORAGE_KEY) !== text) localStorage.setItem(STORAGE_KEY, text);
+    return null;
+  } catch (error) {
+    return error instanceof DOMException && error.name === 'QuotaExceededError'
+      ? 'the browser\'s storage for this page is full'
+      : `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`;
   }
 }
