@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePlayground } from '../store/playground';
+import { guardedInput } from './guardedInput';
 
 /** The call's input text and its CPU-time limit. */
 export function CallSettings() {
@@ -20,7 +21,7 @@ export function CallSettings() {
           value={input}
           placeholder="faasmGetInput() reads this"
           spellCheck={false}
-          onChange={(e) => setInput(e.target.value)}
+          {...guardedInput(setInput)}
         />
       </label>
       <label title="CPU-time limit: past it the Faaslet is killed">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { shareHash } from '../lib/share';
+import { shareHash, shareRefusal } from '../lib/share';
 import { usePlayground } from '../store/playground';
 import { sourceOf } from '../store/workspace';
 import './ShareButton.css';
@@ -7,14 +7,19 @@ import './ShareButton.css';
 /** How long "copied" stays up. */
 const CONFIRM_MS = 3000;
 
-type Shared = { copied: true; fn: string; length: number } | { copied: false; fn: string; link: string };
+type Shared =
+  | { copied: true; fn: string; length: number }
+  | { copied: false; fn: string; link: string }
+  | { refused: string; fn: string };
 
 /** The link to the function in the editor: its code, language and input ride in the URL hash. */
-function shareLink(): { fn: string; link: string } {
+function shareLink(): { fn: string; link: string } | { fn: string; refused: string } {
   const { functions, current } = usePlayground.getState();
   const f = functions[current]!;
-  const hash = shareHash({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, kind: f.kind });
-  return { fn: current, link: `${location.origin}${location.pathname}${location.search}${hash}` };
+  const shared = { user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, kind: f.kind };
+  const refused = shareRefusal(shared);
+  if (refused) return { fn: current, refused };
+  return { fn: current, link: `${location.origin}${location.pathname}${location.search}${shareHash(shared)}` };
 }
 
 /** Copies a link to the current function; shows the link to copy by hand when the clipboard refuses. */
@@ -24,13 +29,15 @@ export function ShareButton() {
 
   useEffect(() => {
     if (!shared) return;
-    if (!shared.copied) return field.current?.select();
+    if ('copied' in shared && !shared.copied) return field.current?.select();
     const timer = setTimeout(() => setShared(null), CONFIRM_MS);
     return () => clearTimeout(timer);
   }, [shared]);
 
   async function share() {
-    const { fn, link } = shareLink();
+    const made = shareLink();
+    if ('refused' in made) return setShared(made);
+    const { fn, link } = made;
     try {
       await navigator.clipboard.writeText(link);
       setShared({ copied: true, fn, length: link.length });
@@ -45,8 +52,10 @@ export function ShareButton() {
         Share
       </button>
       {shared && (
-        <div className={`share__bubble${shared.copied ? '' : ' share__bubble--manual'}`} role="status" data-testid="share.status">
-          {shared.copied ? (
+        <div className={`share__bubble${'copied' in shared && !shared.copied ? ' share__bubble--manual' : ''}`} role="status" data-testid="share.status">
+          {'refused' in shared ? (
+            <span data-testid="share.refused">{shared.refused}</span>
+          ) : shared.copied ? (
             <>
               <span className="share__ok">✓</span> Link to <code>{shared.fn}</code> copied ({shared.length.toLocaleString()} characters)
             </>

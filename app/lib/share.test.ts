@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { freeName, readShareHash, shareHash, type SharedFunction } from './share';
+import { freeName, readShareHash, shareHash, shareRefusal, type SharedFunction } from './share';
 
 const fn: SharedFunction = {
   user: 'demo',
@@ -52,5 +52,15 @@ describe('freeName', () => {
   it('stays within 64 characters', () => {
     const long = 'x'.repeat(64);
     expect(freeName('u', long, (k) => k === `u/${long}`)).toBe(`${'x'.repeat(62)}_2`);
+  });
+
+  it('refuses a link that carries more than its stated maximum, and refuses to make one', () => {
+    const big = { ...fn, source: '// repeat\n'.repeat(300_000) }; // 3 MiB, a short hash
+    expect(shareRefusal(big)).toMatch(/source is 2\.9 MiB, and a link carries at most 1 MiB of code/);
+    const hash = hashOf({ v: 1, ...big });
+    expect(hash.length).toBeLessThan(100_000);
+    expect(readShareHash(hash)).toEqual({ ok: false, error: expect.stringMatching(/not opened: it carries .* of text\. Links carry at most 1 MiB of code/) });
+    expect(readShareHash(`#share=${'A'.repeat((1 << 20) + 1)}`)).toMatchObject({ ok: false, error: expect.stringContaining('compressed text') });
+    expect(shareRefusal(fn)).toBeNull();
   });
 });

@@ -5,6 +5,8 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { FunctionKind, Language } from '../../runtime';
 import { parseKey } from '../store/workspace';
+import { formatSize } from './bytes';
+import { MAX_INPUT_BYTES, MAX_LINK_CHARS, MAX_LINK_SOURCE_BYTES, utf8Bytes } from './input-limits';
 
 /** What a share link carries. */
 export interface SharedFunction {
@@ -20,6 +22,18 @@ export interface SharedFunction {
 const PREFIX = '#share=';
 const VERSION = 1;
 
+/** Why this function cannot travel in a link (its source or input is past the stated maximum), or null. */
+export function shareRefusal({ source, input }: Pick<SharedFunction, 'source' | 'input'>): string | null {
+  const [sourceBytes, inputBytes] = [utf8Bytes(source), utf8Bytes(input)];
+  if (sourceBytes > MAX_LINK_SOURCE_BYTES) {
+    return `No link made: the source is ${formatSize(sourceBytes)}, and a link carries at most ${formatSize(MAX_LINK_SOURCE_BYTES)} of code. Save a workspace file instead.`;
+  }
+  if (inputBytes > MAX_INPUT_BYTES) {
+    return `No link made: the input is ${formatSize(inputBytes)}, and a link carries at most ${formatSize(MAX_INPUT_BYTES)}.`;
+  }
+  return null;
+}
+
 /** The hash (with its `#`) that carries the function. */
 export function shareHash(fn: SharedFunction): string {
   const { user, name, language, source, input, kind } = fn;
@@ -32,9 +46,15 @@ export type ShareRead = { ok: true; fn: SharedFunction } | { ok: false; error: s
 export function readShareHash(hash: string): ShareRead | null {
   if (!hash.startsWith(PREFIX)) return null;
   const broken = { ok: false, error: 'The shared link is damaged (cut short when copied?): no code was opened.' } as const;
+  const tooLarge = (what: string) =>
+    ({ ok: false, error: `The shared link was not opened: it carries ${what}. Links carry at most ${formatSize(MAX_LINK_SOURCE_BYTES)} of code and ${formatSize(MAX_INPUT_BYTES)} of input; your workspace was left as it is.` }) as const;
+  if (hash.length - PREFIX.length > MAX_LINK_CHARS) return tooLarge(`${formatSize(hash.length)} of compressed text`);
   let value: unknown;
   try {
-    value = JSON.parse(decompressFromEncodedURIComponent(hash.slice(PREFIX.length)) || 'null');
+    const text = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
+    // Both parts at their maximum, with room for the JSON around them; far more is refused unparsed.
+    if (text && text.length > MAX_LINK_SOURCE_BYTES + MAX_INPUT_BYTES + 4096) return tooLarge(`${formatSize(text.length)} of text`);
+    value = JSON.parse(text || 'null');
   } catch {
     return broken;
   }
@@ -44,6 +64,9 @@ export function readShareHash(hash: string): ShareRead | null {
   const key = typeof v.user === 'string' && typeof v.name === 'string' ? parseKey(`${v.user}/${v.name}`) : null;
   const language = v.language === 'c' || v.language === 'cpp' || v.language === 'wat' ? v.language : null;
   if (!key || !language || typeof v.source !== 'string' || typeof v.input !== 'string') return broken;
+  if (shareRefusal({ source: v.source, input: v.input })) {
+    return tooLarge(`${formatSize(utf8Bytes(v.source))} of code and ${formatSize(utf8Bytes(v.input))} of input`);
+  }
   return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
 }
 

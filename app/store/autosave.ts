@@ -74,7 +74,11 @@ function sync(why: 'save' | 'other-tab'): void {
     base = merged.base;
     return;
   }
-  const refused = writeWorkspace(workspaceOf(usePlayground.getState()), merged.stored);
+  const { refused, inputsLeftOut } = writeWorkspace(workspaceOf(usePlayground.getState()), merged.stored);
+  if (inputsLeftOut.length) {
+    const text = `The browser's storage for this page is full: the code is saved, but the inputs of ${inputsLeftOut.join(', ')} are not (they stay in this tab until it closes). Upload large inputs as files in the Files tab.`;
+    usePlayground.setState({ workspaceNotice: { tone: 'error', text } });
+  }
   if (refused) {
     // Not synced: the next try merges from the same base.
     usePlayground.setState({ saveStatus: 'failed', saveError: `${refused}; trying again`, savedAt: Date.now() });

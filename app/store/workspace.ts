@@ -6,6 +6,7 @@
  */
 import { checkLimits, type FunctionKind, type FunctionLimits, type Language } from '../../runtime';
 import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from '../examples';
+import { utf8Bytes } from '../lib/input-limits';
 import type { StoredFunctions } from './workspace-merge';
 
 export type Theme = 'dark' | 'light';
@@ -179,16 +180,42 @@ export function loadWorkspace(): Workspace {
   return workspace;
 }
 
-/** Writes the workspace; returns why the browser refused (quota, private mode), or null. */
-export function writeWorkspace(workspace: Workspace, stored: StoredFunctions): string | null {
+/** Inputs larger than this are the first thing left out when the browser's storage is full. */
+const SPARED_INPUT_BYTES = 64 * 1024;
+
+export interface WriteResult {
+  /** Why nothing was written (quota, private mode), or null. */
+  refused: string | null;
+  /** Functions whose large input was left out so that the code could be saved. */
+  inputsLeftOut: string[];
+}
+
+function store(workspace: Workspace, stored: StoredFunctions): void {
+  const text = JSON.stringify({ ...workspace, functions: stored.functions, revs: stored.revs, deleted: stored.deleted });
+  // The same text again would be no change, and other tabs hear of no change.
+  if (localStorage.getItem(STORAGE_KEY) !== text) localStorage.setItem(STORAGE_KEY, text);
+}
+
+const reason = (error: unknown) =>
+  error instanceof DOMException && error.name === 'QuotaExceededError'
+    ? "the browser's storage for this page is full"
+    : `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`;
+
+/** Writes the workspace; when the storage is full, again without large inputs, so code is never lost for an input. */
+export function writeWorkspace(workspace: Workspace, stored: StoredFunctions): WriteResult {
   try {
-    const text = JSON.stringify({ ...workspace, functions: stored.functions, revs: stored.revs, deleted: stored.deleted });
-    // The same text again would be no change, and other tabs hear of no change.
-    if (localStorage.getItem(STORAGE_KEY) !== text) localStorage.setItem(STORAGE_KEY, text);
-    return null;
+    store(workspace, stored);
+    return { refused: null, inputsLeftOut: [] };
   } catch (error) {
-    return error instanceof DOMException && error.name === 'QuotaExceededError'
-      ? 'the browser\'s storage for this page is full'
-      : `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`;
+    const large = Object.keys(stored.functions).filter((key) => utf8Bytes(stored.functions[key]!.input) > SPARED_INPUT_BYTES);
+    if (!large.length) return { refused: reason(error), inputsLeftOut: [] };
+    const functions = { ...stored.functions };
+    for (const key of large) functions[key] = { ...functions[key]!, input: '' };
+    try {
+      store(workspace, { ...stored, functions });
+      return { refused: null, inputsLeftOut: large };
+    } catch (again) {
+      return { refused: reason(again), inputsLeftOut: [] };
+    }
   }
 }
