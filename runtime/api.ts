@@ -181,6 +181,18 @@ export interface ClusterView {
   config: ClusterConfig;
   hosts: HostView[];
   queued: number;
+  memory: MemoryBudgetView;
+}
+
+/** The page-wide memory budget and what counts against it now (runtime/cluster/memory-budget.ts). */
+export interface MemoryBudgetView {
+  budgetBytes: number;
+  /** Memory 0 of every live Faaslet, idle ones included. */
+  faasletBytes: number;
+  /** Every state arena of the local tier. */
+  arenaBytes: number;
+  /** Calls queued until running calls give memory back. */
+  waitingForMemory: number;
 }
 
 export interface ClusterConfig {
@@ -192,6 +204,11 @@ export interface ClusterConfig {
   maxCallDepth: number;
   /** Calls of one user queued or running at once. @default 1024 */
   maxPendingPerUser: number;
+  /**
+   * The page-wide memory budget across live Faaslets' memories and state arenas, MiB (256–65536).
+   * @default 4096, or half the device's memory when that is less
+   */
+  memoryBudgetMiB: number;
 }
 
 export interface FunctionInfo {

@@ -40,6 +40,7 @@ import type { FaasletHandle } from './faaslet-handle';
 import { FunctionStore } from './functions';
 import { Invoker } from './invoker';
 import { measureMemory } from './memory-usage';
+import { defaultMemoryBudget, MAX_BUDGET_MIB, MIB, MIN_BUDGET_MIB } from './memory-budget';
 import { now } from './results';
 import { ProtoFaaslets } from './protos';
 import { PAGES_PER_MIB } from './limits';
@@ -47,7 +48,14 @@ import { upload } from './upload';
 import { uploadLibrary } from './library-upload';
 
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
-export const DEFAULT_CLUSTER: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024 };
+export const DEFAULT_CLUSTER: ClusterConfig = {
+  hosts: 2,
+  slotsPerHost: 4,
+  maxCallDepth: 64,
+  maxPendingPerUser: 1024,
+  // WorkerNavigator has deviceMemory in Chromium (capped at 8); other browsers leave it out.
+  memoryBudgetMiB: defaultMemoryBudget((navigator as Navigator & { deviceMemory?: number }).deviceMemory) / MIB,
+};
 
 export class HostAgent implements RuntimeApi {
   private listener: ((event: RuntimeEvent) => void) | null = null;
@@ -84,6 +92,7 @@ export class HostAgent implements RuntimeApi {
           }),
       },
       () => this.clusterChanged(),
+      () => this.invoker.arenaBytes(),
     );
     this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
     this.globalTier = new GlobalTier({
@@ -279,6 +288,7 @@ export class HostAgent implements RuntimeApi {
       slotsPerHost: whole(next.slotsPerHost, 1, 16),
       maxCallDepth: whole(next.maxCallDepth, 1, 1024),
       maxPendingPerUser: whole(next.maxPendingPerUser, 1, 100_000),
+      memoryBudgetMiB: whole(next.memoryBudgetMiB, MIN_BUDGET_MIB, MAX_BUDGET_MIB),
     };
     this.simulated.resize();
     return this.simulated.view();
