@@ -200,6 +200,11 @@ export class FaasletHandle {
     });
   }
 
+  /** Lets an idle Faaslet's memory 0 go (the page's memory budget): its Worker, which holds the instance, is replaced. */
+  dropMemory(): void {
+    if (this.state === 'idle' && !this.running) this.replace();
+  }
+
   /** Ends the running call at once; false when it is not running here. */
   stop(callId: number): boolean {
     const running = this.running;
