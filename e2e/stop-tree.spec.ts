@@ -49,4 +49,7 @@ test('Stop in a 40-deep chain marks every call stopped, in the tree and the clus
   const faaslets = page.getByTestId('cluster.faaslet');
   await expect(faaslets.first()).toBeVisible();
   await expect(faaslets.and(page.locator('[data-state="running"], [data-state="blocked"]'))).toHaveCount(0);
+  // What the Faaslets hold, against the page's memory budget.
+  await expect(page.getByTestId('cluster.memory')).toContainText(/memory .* of the page's .* budget/);
+  await expect(page.getByTestId('status.memory')).toContainText(/ \/ \d/);
 });

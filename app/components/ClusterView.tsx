@@ -1,4 +1,5 @@
-import type { FaasletView, HostView } from '../../runtime';
+import type { FaasletView, HostView, MemoryBudgetView } from '../../runtime';
+import { formatMemory } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import './ClusterView.css';
 
@@ -12,12 +13,26 @@ export function ClusterView() {
         {cluster.hosts.length} hosts × {cluster.config.slotsPerHost} slots
         {cluster.queued > 0 && ` · ${cluster.queued} calls queued`}. Click a Faaslet to see its memory.
       </p>
+      <MemoryBudget memory={cluster.memory} />
       <div className="cluster-view__hosts">
         {cluster.hosts.map((host) => (
           <HostColumn key={host.id} host={host} />
         ))}
       </div>
     </div>
+  );
+}
+
+/** What the page's Faaslets and state arenas hold against its memory budget; a call past it waits or is refused. */
+function MemoryBudget({ memory }: { memory: MemoryBudgetView }) {
+  const used = memory.faasletBytes + memory.arenaBytes;
+  return (
+    <p className="cluster-view__note" data-testid="cluster.memory" data-used={used} data-budget={memory.budgetBytes}>
+      memory {formatMemory(used)} of the page's {formatMemory(memory.budgetBytes)} budget ({formatMemory(memory.faasletBytes)} in
+      Faaslets, {formatMemory(memory.arenaBytes)} of state)
+      {memory.waitingForMemory > 0 && ` · ${memory.waitingForMemory} calls waiting for memory`}
+      <meter className="cluster-view__meter" min={0} max={memory.budgetBytes} value={used} />
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Capabilities } from '../../runtime';
-import { formatMegabytes, formatMs } from '../lib/bytes';
+import { formatMegabytes, formatMemory, formatMs } from '../lib/bytes';
 import { usePlayground, type ToolchainView } from '../store/playground';
 import { ClusterSettings } from './ClusterSettings';
 import './StatusBar.css';
@@ -41,6 +41,7 @@ export function StatusBar() {
   const largeText = usePlayground((s) => s.largeText);
   const setTheme = usePlayground((s) => s.setTheme);
   const caps = runtime.capabilities;
+  const memory = usePlayground((s) => s.clusterView?.memory);
 
   return (
     <footer className="status-bar">
@@ -50,6 +51,11 @@ export function StatusBar() {
         <>
           <ClusterSettings />
           <Item label="pool" testId="status.pool">{`${caps.poolSize} Faaslets`}</Item>
+          {memory && (
+            <Item label="memory" testId="status.memory">
+              {`${formatMemory(memory.faasletBytes + memory.arenaBytes)} / ${formatMemory(memory.budgetBytes)}`}
+            </Item>
+          )}
           <Item label="JSPI" testId="status.jspi">{caps.jspi ? 'yes' : 'no (blocking fallback)'}</Item>
           <Item label="state" testId="status.state">{stateText(caps)}</Item>
         </>

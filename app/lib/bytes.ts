@@ -33,6 +33,11 @@ export function formatSize(n: number): string {
   return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} ${unit}`;
 }
 
+/** A memory size: MiB, or GiB from 1 GiB (budgets, whole-page totals). */
+export function formatMemory(n: number): string {
+  return n >= 2 ** 30 ? `${(n / 2 ** 30).toLocaleString('en', { maximumFractionDigits: 2 })} GiB` : formatSize(n);
+}
+
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

@@ -6,10 +6,10 @@ import { fakeJob, fakeSpawner, type Script } from './fake-worker.test-support';
 
 const module = {} as WebAssembly.Module;
 
-function clusterWith(hosts: number, slots: number, script: () => Script) {
+function clusterWith(hosts: number, slots: number, script: () => Script, memoryBudgetMiB = 4096) {
   const { spawn, spawned } = fakeSpawner(script);
   const cluster = new Cluster(
-    { hosts, slotsPerHost: slots, maxCallDepth: 64, maxPendingPerUser: 1024 },
+    { hosts, slotsPerHost: slots, maxCallDepth: 64, maxPendingPerUser: 1024, memoryBudgetMiB },
     spawn,
     { started() {}, output() {}, chain() {}, await() {}, proto() {} },
     () => {},
@@ -159,5 +159,42 @@ describe('Cluster', () => {
     stop = true;
     expect(await run).toEqual({ placed: null, stopped: true });
     expect(cluster.view().hosts[0]?.faaslets[0]?.state).toBe('idle');
+  });
+
+  describe('the page-wide memory budget', () => {
+    const imageOf = (mib: number) => captureImage(new Uint8Array(new SharedArrayBuffer(mib * 16 * PAGE_SIZE)), {}, 'f1');
+    const reasons: string[] = [];
+    const budgeted = (callId: number, fn: string, mib: number): ClusterCall => ({
+      ...call(callId, [], fn, imageOf(mib), 64),
+      placed: ({ kind, reason }) => reasons.push(`${callId} ${kind}: ${reason}`),
+    });
+
+    it('queues a call that would pass it until a running call ends, then takes back the idle memory', async () => {
+      reasons.length = 0;
+      const { cluster, spawned } = clusterWith(1, 2, () => ({ kind: 'done', ms: 30 }), 3);
+      await cluster.ready();
+      const first = cluster.run(budgeted(1, 'demo/a', 2), 1000);
+      const second = cluster.run(budgeted(2, 'demo/b', 2), 1000);
+      expect(reasons[1]).toBe(
+        "2 queued: waiting for memory: demo/b needs 2 MiB of memory to start; the page's memory budget is 3 MiB and 2 MiB is in use (2 MiB in 1 Faaslet, 0 MiB of state)",
+      );
+      expect(cluster.view().memory).toEqual({ budgetBytes: 3 * 2 ** 20, faasletBytes: 2 * 2 ** 20, arenaBytes: 0, waitingForMemory: 1 });
+      expect((await first).placed).not.toBeNull();
+      const run = await second;
+      expect(run.placed).not.toBeNull();
+      // demo/a's idle Faaslet gave its memory back: its Worker was replaced, so the instance is gone too.
+      expect(spawned).toHaveLength(3);
+      expect(cluster.view().memory.faasletBytes).toBe(2 * 2 ** 20);
+    });
+
+    it('refuses a call that cannot fit, with the figures', async () => {
+      reasons.length = 0;
+      const { cluster } = clusterWith(1, 1, () => ({ kind: 'done', ms: 1 }), 1);
+      const run = await cluster.run(budgeted(1, 'demo/big', 2), 1000);
+      expect(run).toEqual({
+        placed: null,
+        refused: "refused: demo/big needs 2 MiB of memory to start; the page's memory budget is 1 MiB and 0 MiB is in use (0 MiB in 0 Faaslets, 0 MiB of state)",
+      });
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { ClusterConfig, ClusterView, Placement, StartKind } from '../api';
 import type { RunJob, StartPlan } from '../faaslet';
 import { PAGE_SIZE, type ProtoImage } from '../proto';
 import { FaasletHandle, type FaasletEvents, type RunOutcome } from './faaslet-handle';
+import { budgetDecision, MIB, type MemoryInUse } from './memory-budget';
 import { place, running, type Decision } from './scheduler';
 
 /**
@@ -16,6 +17,9 @@ import { place, running, type Decision } from './scheduler';
  * (DESIGN.md), some of which the toolchain and the state arenas need.
  */
 export const MAX_LIVE_FAASLETS = 80;
+
+/** An idle Faaslet whose memory grew this far past what its function starts with lets it go (memory-budget.ts). */
+export const LARGE_IDLE_GROWTH_BYTES = 64 * MIB;
 
 export interface Placed {
   faaslet: FaasletHandle;
@@ -92,6 +96,8 @@ interface Host {
 export class Cluster {
   private hosts: Host[] = [];
   private readonly queue: Waiter[] = [];
+  /** Queued calls waiting for memory rather than for a slot. */
+  private readonly waitingForMemory = new Set<number>();
   private nextFaasletId = 1;
 
   constructor(
@@ -99,6 +105,8 @@ export class Cluster {
     private readonly spawn: (name: string) => Worker,
     private readonly events: FaasletEvents,
     private readonly changed: () => void,
+    /** Memory the state arenas hold: part of the page's memory budget. */
+    private readonly arenaBytes: () => number = () => 0,
   ) {
     this.resize();
   }
@@ -164,6 +172,7 @@ export class Cluster {
     }
     call.dispatched(placed);
     const outcome = await placed.faaslet.run(call.job(placed.faaslet, placed.start), timeLimitMs);
+    this.releaseGrownMemory(placed.faaslet, call);
     this.trim(placed.faaslet.host);
     this.drain();
     this.changed();
@@ -184,8 +193,25 @@ export class Cluster {
       resolve({ refused: overLimit });
       return true;
     }
-    const faaslet =
-      decision.faaslet === null ? this.startFaaslet(host) : host.faaslets.find((f) => f.id === decision.faaslet)!;
+    const existing = decision.faaslet === null ? null : host.faaslets.find((f) => f.id === decision.faaslet)!;
+    // Whether it is warm, reuses or replaces the Faaslet's memory, that memory ends the size the call starts with.
+    const startBytes = image ? image.memoryBytes : call.minPages * PAGE_SIZE;
+    const budget = budgetDecision(call.function, startBytes, this.memoryInUse(existing), this.config.memoryBudgetMiB * MIB);
+    if (budget.kind === 'wait') {
+      if (!this.waitingForMemory.has(call.callId)) {
+        this.waitingForMemory.add(call.callId);
+        call.placed({ kind: 'queued', host: null, reason: budget.reason });
+      }
+      return false;
+    }
+    this.waitingForMemory.delete(call.callId);
+    if (budget.kind === 'refuse') {
+      call.placed({ kind: 'refused', host: host.id, reason: budget.reason });
+      resolve({ refused: budget.reason });
+      return true;
+    }
+    if (budget.kind === 'reclaim') this.dropIdleMemories(budget.bytes, existing);
+    const faaslet = existing ?? this.startFaaslet(host);
     const start: StartPlan = image
       ? { kind: startKindFor(call, faaslet, decision.kind === 'warm'), fingerprint: call.fingerprint, image }
       : { kind: 'cold', fingerprint: call.fingerprint, capture: true };
@@ -222,6 +248,44 @@ export class Cluster {
     return true;
   }
 
+  /** The page's memory now, leaving out the Faaslet a call is about to take (its memory is the call's). */
+  private memoryInUse(except: FaasletHandle | null): MemoryInUse {
+    const use: MemoryInUse = { faasletBytes: 0, faaslets: 0, arenaBytes: this.arenaBytes(), idleBytes: 0, running: 0 };
+    for (const host of this.hosts) {
+      for (const f of host.faaslets) {
+        if (f.state === 'running') use.running++;
+        if (f === except || !f.memory) continue;
+        use.faaslets++;
+        use.faasletBytes += f.memory.buffer.byteLength;
+        if (f.state === 'idle') use.idleBytes += f.memory.buffer.byteLength;
+      }
+    }
+    return use;
+  }
+
+  /** Drops idle Faaslets' memories, largest first, until `bytes` are back (their next call restores into a fresh one). */
+  private dropIdleMemories(bytes: number, except: FaasletHandle | null): void {
+    const idle = this.hosts
+      .flatMap((h) => h.faaslets)
+      .filter((f) => f !== except && f.state === 'idle' && f.memory)
+      .sort((a, b) => b.memory!.buffer.byteLength - a.memory!.buffer.byteLength);
+    for (const f of idle) {
+      if (bytes <= 0) return;
+      bytes -= f.memory!.buffer.byteLength;
+      f.dropMemory();
+    }
+  }
+
+  /**
+   * A call that grew its memory far past what its function starts with leaves a memory no next
+   * call can start warm in: let it go now rather than hold it against the page's budget.
+   */
+  private releaseGrownMemory(faaslet: FaasletHandle, call: ClusterCall): void {
+    if (faaslet.state !== 'idle' || !faaslet.memory) return;
+    const startBytes = call.image()?.memoryBytes ?? call.minPages * PAGE_SIZE;
+    if (faaslet.memory.buffer.byteLength - startBytes >= LARGE_IDLE_GROWTH_BYTES) faaslet.dropMemory();
+  }
+
   /** Start queued calls while slots are free. */
   private drain(): void {
     while (this.queue.length > 0) {
@@ -253,6 +317,7 @@ export class Cluster {
   }
 
   private refuseQueued(reason: string): void {
+    this.waitingForMemory.clear();
     for (const { call, resolve } of this.queue.splice(0)) {
       call.placed({ kind: 'refused', host: null, reason });
       resolve({ refused: reason });
@@ -264,6 +329,7 @@ export class Cluster {
     if (this.hosts.some((h) => h.faaslets.some((f) => f.stop(callId)))) return true;
     const queued = this.queue.findIndex((w) => w.call.callId === callId);
     if (queued < 0) return false;
+    this.waitingForMemory.delete(callId);
     this.queue.splice(queued, 1)[0]!.resolve({ stopped: true });
     this.changed();
     return true;
@@ -284,9 +350,16 @@ export class Cluster {
   }
 
   view(): ClusterView {
+    const use = this.memoryInUse(null);
     return {
       config: { ...this.config },
       queued: this.queue.length,
+      memory: {
+        budgetBytes: this.config.memoryBudgetMiB * MIB,
+        faasletBytes: use.faasletBytes,
+        arenaBytes: use.arenaBytes,
+        waitingForMemory: this.waitingForMemory.size,
+      },
       hosts: this.hosts.map((h) => ({
         id: h.id,
         slots: h.slots,

@@ -56,7 +56,7 @@ describe('place', () => {
 });
 
 describe('limitExceeded', () => {
-  const config: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024 };
+  const config: ClusterConfig = { hosts: 2, slotsPerHost: 4, maxCallDepth: 64, maxPendingPerUser: 1024, memoryBudgetMiB: 4096 };
   it('refuses calls deeper than the depth limit and beyond the pending limit', () => {
     expect(limitExceeded(64, 0, config)).toBeNull();
     expect(limitExceeded(65, 0, config)).toMatch(/depth 65 exceeds the limit of 64/);
