@@ -84,6 +84,19 @@ export interface CallRequest {
   input: Uint8Array;
   /** Extra command-line arguments after `function.wasm`. */
   args?: string[];
+  /**
+   * The call's command line as Faasm's message carries it (`cmdline`): split on every space into
+   * `argv` after `function.wasm`; used when `args` is absent. @default '' (argc is 1)
+   */
+  cmdline?: string;
+  /**
+   * Command lines for the calls this call chains by name, keyed by function name (within the
+   * user), passed down the whole chain. Faasm's `faasmChainNamed` sends none, so by default a
+   * chained call's argc is 1. @default {}
+   */
+  chainCmdlines?: Record<string, string>;
+  /** Start from this named snapshot (Faasm's snapshot key) instead of the Proto-Faaslet. @default none */
+  snapshot?: string;
   /** Wall-clock limit for the Faaslet; past it the Faaslet is killed. @default 5000 */
   cpuTimeLimitMs?: number;
 }
@@ -135,6 +148,10 @@ export interface CallResult {
   message: string | null;
   stack: WasmFrame[];
   startKind: StartKind;
+  /** The named snapshot the call started from; absent: the function's Proto-Faaslet. */
+  snapshot?: string;
+  /** The call's argv, `function.wasm` first (absent only in results made outside the runtime). */
+  argv?: string[];
   /** How long the start took in the Faaslet (instantiate + initialise, restore, or reset), ms; then the call's total wall time, ms. */
   startMs: number;
   wallMs: number;
@@ -219,6 +236,8 @@ export type RuntimeEvent =
       startKind: StartKind;
       startMs: number;
       at: Timestamp;
+      /** The named snapshot it started from; absent: the Proto-Faaslet. */
+      snapshot?: string;
     }
   | { type: 'call.blocked'; callId: number; awaiting: number; at: Timestamp }
   | { type: 'call.resumed'; callId: number; at: Timestamp }

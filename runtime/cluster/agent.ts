@@ -44,6 +44,7 @@ import { now } from './results';
 import { ProtoFaaslets } from './protos';
 import { PAGES_PER_MIB } from './limits';
 import { upload } from './upload';
+import { argsOfCmdline } from './cmdline';
 import { uploadLibrary } from './library-upload';
 
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
@@ -180,7 +181,9 @@ export class HostAgent implements RuntimeApi {
       name: request.name,
       depth: 0,
       input: request.input,
-      args: request.args ?? [],
+      args: request.args ?? argsOfCmdline(request.cmdline ?? ''),
+      chainCmdlines: request.chainCmdlines ?? {},
+      snapshot: request.snapshot ?? null,
       entry: { kind: 'main' },
       timeLimitMs: request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS,
     });
