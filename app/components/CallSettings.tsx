@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePlayground } from '../store/playground';
+import { CommandLineField } from './CommandLineField';
 
 /** The call's input text and its CPU-time limit. */
 export function CallSettings() {
@@ -23,6 +24,7 @@ export function CallSettings() {
           onChange={(e) => setInput(e.target.value)}
         />
       </label>
+      <CommandLineField />
       <label title="CPU-time limit: past it the Faaslet is killed">
         <span>Limit</span>
         <input

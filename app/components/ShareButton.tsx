@@ -13,7 +13,7 @@ type Shared = { copied: true; fn: string; length: number } | { copied: false; fn
 function shareLink(): { fn: string; link: string } {
   const { functions, current } = usePlayground.getState();
   const f = functions[current]!;
-  const hash = shareHash({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, kind: f.kind });
+  const hash = shareHash({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, cmdline: f.cmdline, kind: f.kind });
   return { fn: current, link: `${location.origin}${location.pathname}${location.search}${hash}` };
 }
 

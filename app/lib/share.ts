@@ -13,6 +13,8 @@ export interface SharedFunction {
   language: Language;
   source: string;
   input: string;
+  /** The command line (Faasm's `cmdline`); absent: none (links from before it carry none). */
+  cmdline?: string;
   /** Absent: a function (links from before libraries carry none). */
   kind?: FunctionKind;
 }
@@ -22,8 +24,8 @@ const VERSION = 1;
 
 /** The hash (with its `#`) that carries the function. */
 export function shareHash(fn: SharedFunction): string {
-  const { user, name, language, source, input, kind } = fn;
-  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input, kind }));
+  const { user, name, language, source, input, cmdline, kind } = fn;
+  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input, cmdline, kind }));
 }
 
 export type ShareRead = { ok: true; fn: SharedFunction } | { ok: false; error: string };
@@ -44,7 +46,9 @@ export function readShareHash(hash: string): ShareRead | null {
   const key = typeof v.user === 'string' && typeof v.name === 'string' ? parseKey(`${v.user}/${v.name}`) : null;
   const language = v.language === 'c' || v.language === 'cpp' || v.language === 'wat' ? v.language : null;
   if (!key || !language || typeof v.source !== 'string' || typeof v.input !== 'string') return broken;
-  return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
+  if (v.cmdline !== undefined && typeof v.cmdline !== 'string') return broken;
+  const cmdline = v.cmdline ? { cmdline: v.cmdline } : {};
+  return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...cmdline, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
 }
 
 const MAX_NAME = 64;
