@@ -14,8 +14,10 @@ import type {
   SnapshotInfo,
   UserFileInfo,
 } from './api-inspect';
+import type { FaasmExport } from './export';
 
 export type * from './api-inspect';
+export type { FaasmExport, Incompatibility } from './export';
 export type { ProtoImage } from './proto';
 
 export type Language = 'c' | 'cpp' | 'wat';
@@ -298,6 +300,11 @@ export interface RuntimeApi {
   moduleInterface(user: string, name: string): Promise<ModuleInterface>;
   /** The uploaded module as WAT: what runs, after the shared-state rewrite. */
   moduleText(user: string, name: string): Promise<string>;
+  /**
+   * Build the source as Faasm's own toolchain would (runtime/export): the module to upload to a
+   * Faasm cluster, and what in it Faasm lacks. Nothing is uploaded here.
+   */
+  exportForFaasm(source: FunctionSource): Promise<FaasmExport>;
   /** The uploaded module's bytes (a copy), to download. */
   moduleBytes(user: string, name: string): Promise<Uint8Array>;
   cluster(): Promise<ClusterView>;

@@ -12,6 +12,7 @@ import type {
   ClusterView,
   FunctionInfo,
   FaasletInspection,
+  FaasmExport,
   FunctionLimits,
   FunctionSource,
   GlobalKeyInfo,
@@ -263,6 +264,12 @@ export class HostAgent implements RuntimeApi {
 
   async moduleText(user: string, name: string): Promise<string> {
     return this.toolchain.disassemble((await this.uploaded(user, name)).wasm);
+  }
+
+  async exportForFaasm(source: FunctionSource): Promise<FaasmExport> {
+    if (source.language === 'wat') throw new Error('Export for Faasm builds C or C++: Faasm builds functions from source with its own toolchain');
+    if (source.kind === 'library') throw new Error('Export for Faasm builds functions; a library is built for dlopen with Faasm\'s toolchain as a shared file');
+    return this.toolchain.exportForFaasm({ language: source.language, source: source.source });
   }
 
   async moduleBytes(user: string, name: string): Promise<Uint8Array> {
