@@ -12,24 +12,27 @@ export function CommandLineField() {
   return (
     <>
       <label className="call-settings__input call-settings__cmdline" title="argv after function.wasm, split on every space, as Faasm splits a call's cmdline">
-        <span>Args</span>
         <input
           className="field"
           data-testid="cmdline.field"
+          aria-label="Command line"
           value={cmdline}
-          placeholder="argv[1] argv[2] …"
+          placeholder="args (argv[1] …)"
           spellCheck={false}
           onChange={(e) => setCmdline(e.target.value)}
         />
       </label>
-      <label title="Calls chained by name get their own function's Args (Faasm's faasmChainNamed sends no command line)">
+      <label
+        className="call-settings__chained"
+        title="Also to chained calls: a call chained by name gets its own function's Args (Faasm's faasmChainNamed sends no command line, so by default their argc is 1)"
+      >
         <input
           type="checkbox"
           data-testid="cmdline.chained"
           checked={chained}
           onChange={(e) => setChainCmdlines(e.target.checked)}
         />
-        <span>to chained</span>
+        <span>chain</span>
       </label>
     </>
   );
