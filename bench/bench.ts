@@ -6,6 +6,7 @@ import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
 import { zeroCopySuite } from './suites/zero-copy';
+import { faasmExportSuite } from './suites/faasm-export';
 
 declare global {
   interface Window {
@@ -19,6 +20,8 @@ const table = document.getElementById('results') as HTMLTableElement;
 
 async function main() {
   const figures: Record<string, number> = {};
+  // `?only=<suite>` runs one suite, to measure a change without the whole run.
+  const only = new URLSearchParams(location.search).get('only');
   for (const [name, suite] of [
     ['slice', sliceSuite],
     ['chain', chainSuite],
@@ -27,7 +30,9 @@ async function main() {
     ['proto', protoSuite],
     ['global', globalSuite],
     ['host', hostSuite],
+    ['faasm-export', faasmExportSuite],
   ] as const) {
+    if (only && only !== name) continue;
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());

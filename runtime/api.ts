@@ -14,8 +14,10 @@ import type {
   SnapshotInfo,
   UserFileInfo,
 } from './api-inspect';
+import type { FaasmExport } from './export';
 
 export type * from './api-inspect';
+export type { FaasmExport, Incompatibility } from './export';
 export type { ProtoImage } from './proto';
 
 export type Language = 'c' | 'cpp' | 'wat';
@@ -84,6 +86,19 @@ export interface CallRequest {
   input: Uint8Array;
   /** Extra command-line arguments after `function.wasm`. */
   args?: string[];
+  /**
+   * The call's command line as Faasm's message carries it (`cmdline`): split on every space into
+   * `argv` after `function.wasm`; used when `args` is absent. @default '' (argc is 1)
+   */
+  cmdline?: string;
+  /**
+   * Command lines for the calls this call chains by name, keyed by function name (within the
+   * user), passed down the whole chain. Faasm's `faasmChainNamed` sends none, so by default a
+   * chained call's argc is 1. @default {}
+   */
+  chainCmdlines?: Record<string, string>;
+  /** Start from this named snapshot (Faasm's snapshot key) instead of the Proto-Faaslet. @default none */
+  snapshot?: string;
   /** Wall-clock limit for the Faaslet; past it the Faaslet is killed. @default 5000 */
   cpuTimeLimitMs?: number;
 }
@@ -135,6 +150,10 @@ export interface CallResult {
   message: string | null;
   stack: WasmFrame[];
   startKind: StartKind;
+  /** The named snapshot the call started from; absent: the function's Proto-Faaslet. */
+  snapshot?: string;
+  /** The call's argv, `function.wasm` first (absent only in results made outside the runtime). */
+  argv?: string[];
   /** How long the start took in the Faaslet (instantiate + initialise, restore, or reset), ms; then the call's total wall time, ms. */
   startMs: number;
   wallMs: number;
@@ -236,6 +255,8 @@ export type RuntimeEvent =
       startKind: StartKind;
       startMs: number;
       at: Timestamp;
+      /** The named snapshot it started from; absent: the Proto-Faaslet. */
+      snapshot?: string;
     }
   | { type: 'call.blocked'; callId: number; awaiting: number; at: Timestamp }
   | { type: 'call.resumed'; callId: number; at: Timestamp }
@@ -296,6 +317,11 @@ export interface RuntimeApi {
   moduleInterface(user: string, name: string): Promise<ModuleInterface>;
   /** The uploaded module as WAT: what runs, after the shared-state rewrite. */
   moduleText(user: string, name: string): Promise<string>;
+  /**
+   * Build the source as Faasm's own toolchain would (runtime/export): the module to upload to a
+   * Faasm cluster, and what in it Faasm lacks. Nothing is uploaded here.
+   */
+  exportForFaasm(source: FunctionSource): Promise<FaasmExport>;
   /** The uploaded module's bytes (a copy), to download. */
   moduleBytes(user: string, name: string): Promise<Uint8Array>;
   cluster(): Promise<ClusterView>;

@@ -16,6 +16,16 @@ export { SHARED_WINDOW_BASE } from './host/memory';
 export { changedPages } from './proto/diff';
 export { PAGE_SIZE } from './proto/image';
 export { checkLimits, DEFAULT_LIMITS, MAX_MEMORY_LIMIT_MIB } from './cluster/limits';
+export {
+  DEFAULT_ENDPOINTS,
+  deploySteps,
+  invokeOnFaasm,
+  invokeRequest,
+  type DeploySteps,
+  type FaasmCall,
+  type FaasmCallResult,
+  type FaasmEndpoints,
+} from './export/deploy-api';
 
 export interface RuntimeConnection {
   api: Comlink.Remote<RuntimeApi>;

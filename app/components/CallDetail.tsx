@@ -27,6 +27,7 @@ export function CallDetail() {
   if (!node) return <p className="panel-hint">Pick a call in the tree or the timeline to see its details.</p>;
   const result = node.result;
   const failure = failureMessage(node);
+  const snapshot = node.snapshot ?? result?.snapshot;
 
   return (
     <div className="call-detail" data-testid="calls.detail" data-call-id={node.callId}>
@@ -58,6 +59,14 @@ export function CallDetail() {
         <dt>start</dt>
         <dd data-testid="calls.detail.start" data-start-kind={node.startKind ?? undefined}>
           {node.startKind === null ? '–' : `${node.startKind}${node.startMs === null ? '' : `, took ${formatMs(node.startMs)}`}`}
+        </dd>
+        <dt>from</dt>
+        <dd data-testid="calls.detail.snapshot" data-snapshot={snapshot}>
+          {snapshot === undefined ? "the function's Proto-Faaslet" : `snapshot "${snapshot}"`}
+        </dd>
+        <dt>argv</dt>
+        <dd data-testid="calls.detail.argv">
+          {result?.argv ? result.argv.map((arg, i) => <code key={i} className="call-detail__arg">{arg}</code>) : '–'}
         </dd>
         <dt>placement</dt>
         <dd>

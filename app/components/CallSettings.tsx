@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { usePlayground } from '../store/playground';
 import { guardedInput } from './guardedInput';
+import { CommandLineField } from './CommandLineField';
 
 /** The call's input text and its CPU-time limit. */
 export function CallSettings() {
@@ -24,6 +25,7 @@ export function CallSettings() {
           {...guardedInput(setInput)}
         />
       </label>
+      <CommandLineField />
       <label title="CPU-time limit: past it the Faaslet is killed">
         <span>Limit</span>
         <input

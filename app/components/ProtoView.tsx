@@ -64,13 +64,19 @@ function ManualSnapshots() {
   const snapshots = usePlayground((s) => s.snapshots);
   const diff = usePlayground((s) => s.snapshotDiff);
   const error = usePlayground((s) => s.snapshotError);
-  const { takeSnapshot, restoreSnapshot, diffSnapshot, deleteSnapshot } = usePlayground.getState();
+  const callActive = usePlayground((s) => s.call.phase === 'running' || s.call.phase === 'building');
+  const runtimeReady = usePlayground((s) => s.runtime.phase === 'ready');
+  const { takeSnapshot, restoreSnapshot, diffSnapshot, deleteSnapshot, runFromSnapshot } = usePlayground.getState();
   const [name, setName] = useState('snapshot-1');
   const faaslet = result?.faaslet ?? null;
 
   return (
     <section className="proto-view__manual" aria-label="Snapshots by hand">
       <h3 className="call-output__heading">Snapshots by hand</h3>
+      <p className="proto-view__note">
+        As in Faasm, a call can start from a named snapshot instead of its function's Proto-Faaslet: what the call before
+        the snapshot left in its globals and heap is there for it. Calls it chains start from their own Proto-Faaslets.
+      </p>
       {faaslet === null ? (
         <p className="panel-hint">Run a function first: a snapshot is taken of the Faaslet that ran it.</p>
       ) : (
@@ -116,6 +122,15 @@ function ManualSnapshots() {
                   {s.image.pages} pages ({formatKib(s.image.storedBytes)})
                 </td>
                 <td className="proto-view__actions">
+                  <button
+                    className="button"
+                    data-testid="snapshot.run"
+                    disabled={!runtimeReady || callActive}
+                    title={`Run ${s.function} (its uploaded build) starting from this snapshot`}
+                    onClick={() => void runFromSnapshot(s.name)}
+                  >
+                    Run from this snapshot
+                  </button>
                   {faaslet !== null && (
                     <>
                       <button className="button" data-testid="snapshot.diff" onClick={() => void diffSnapshot(s.name, faaslet)}>

@@ -16,7 +16,7 @@ type Shared =
 function shareLink(): { fn: string; link: string } | { fn: string; refused: string } {
   const { functions, current } = usePlayground.getState();
   const f = functions[current]!;
-  const shared = { user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, kind: f.kind };
+  const shared = { user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, cmdline: f.cmdline, kind: f.kind };
   const refused = shareRefusal(shared);
   if (refused) return { fn: current, refused };
   return { fn: current, link: `${location.origin}${location.pathname}${location.search}${shareHash(shared)}` };

@@ -4,6 +4,7 @@ import { RunControls } from './RunControls';
 import { CallSettings } from './CallSettings';
 import { FunctionLimitsButton } from './FunctionLimits';
 import { ShareButton } from './ShareButton';
+import { ExportFaasmButton } from './ExportFaasmButton';
 import { LessonPicker } from './LessonPicker';
 import './TopBar.css';
 
@@ -24,6 +25,7 @@ export function TopBar() {
       <CallSettings />
       <FunctionLimitsButton />
       <ShareButton />
+      <ExportFaasmButton />
       <LessonPicker />
       <span className="top-bar__hint">{shortcutHint}</span>
     </header>

@@ -19,6 +19,9 @@ describe('share links', () => {
     expect(readShareHash(hash)).toEqual({ ok: true, fn });
     const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library' };
     expect(readShareHash(shareHash(library))).toEqual({ ok: true, fn: library });
+    const withArgs: SharedFunction = { ...fn, cmdline: '10  -v' };
+    expect(readShareHash(shareHash(withArgs))).toEqual({ ok: true, fn: withArgs });
+    expect(readShareHash(hashOf({ ...fn, v: 1, cmdline: 7 }))).toMatchObject({ ok: false });
   });
 
   it('compresses repetitive code', () => {

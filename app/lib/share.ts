@@ -15,6 +15,8 @@ export interface SharedFunction {
   language: Language;
   source: string;
   input: string;
+  /** The command line (Faasm's `cmdline`); absent: none (links from before it carry none). */
+  cmdline?: string;
   /** Absent: a function (links from before libraries carry none). */
   kind?: FunctionKind;
 }
@@ -36,8 +38,8 @@ export function shareRefusal({ source, input }: Pick<SharedFunction, 'source' | 
 
 /** The hash (with its `#`) that carries the function. */
 export function shareHash(fn: SharedFunction): string {
-  const { user, name, language, source, input, kind } = fn;
-  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input, kind }));
+  const { user, name, language, source, input, cmdline, kind } = fn;
+  return PREFIX + compressToEncodedURIComponent(JSON.stringify({ v: VERSION, user, name, language, source, input, cmdline, kind }));
 }
 
 export type ShareRead = { ok: true; fn: SharedFunction } | { ok: false; error: string };
@@ -67,7 +69,9 @@ export function readShareHash(hash: string): ShareRead | null {
   if (shareRefusal({ source: v.source, input: v.input })) {
     return tooLarge(`${formatSize(utf8Bytes(v.source))} of code and ${formatSize(utf8Bytes(v.input))} of input`);
   }
-  return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
+  if (v.cmdline !== undefined && typeof v.cmdline !== 'string') return broken;
+  const cmdline = v.cmdline ? { cmdline: v.cmdline } : {};
+  return { ok: true, fn: { ...key, language, source: v.source, input: v.input, ...cmdline, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) } };
 }
 
 const MAX_NAME = 64;

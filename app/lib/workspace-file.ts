@@ -46,8 +46,9 @@ function readFunction(key: string, value: unknown): FunctionDoc {
   }
   if (sources[value.language] === undefined) throw new Invalid(`${where} has no ${value.language} source.`);
   if (typeof value.input !== 'string') throw new Invalid(`${where}: input must be text.`);
+  if (value.cmdline !== undefined && typeof value.cmdline !== 'string') throw new Invalid(`${where}: cmdline must be text.`);
   if (value.kind !== undefined && value.kind !== 'function' && value.kind !== 'library') throw new Invalid(`${where}: kind must be function or library.`);
-  const doc: FunctionDoc = { ...parsed, language: value.language, sources, input: value.input };
+  const doc: FunctionDoc = { ...parsed, language: value.language, sources, input: value.input, ...(value.cmdline ? { cmdline: value.cmdline } : {}) };
   return value.kind === 'library' ? { ...doc, kind: 'library' } : doc;
 }
 

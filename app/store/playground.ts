@@ -56,6 +56,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   inspectError: null,
   clusterError: null,
   call: idleCall,
+  chainCmdlines: false,
   trace: emptyTrace,
   selectedCallId: null,
   outputTab: 'output',
@@ -113,6 +114,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   },
 
   setCpuTimeLimit: (ms) => set({ cpuTimeLimitMs: Math.max(1, Math.round(ms)) }),
+  setChainCmdlines: (chainCmdlines) => set({ chainCmdlines }),
   setTheme: (theme) => set({ theme }),
   setLargeText(largeText) {
     localStorage.setItem(LARGE_TEXT_KEY, largeText ? 'yes' : 'no');

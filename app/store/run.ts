@@ -24,46 +24,73 @@ export function finishCall(set: SetState, get: GetState, result: CallResult): vo
   set({ call: { ...call, phase: 'done', callId: result.callId, result, stdout: result.stdout, stderr: result.stderr } });
 }
 
-type RunActions = Pick<PlaygroundState, 'runFunction' | 'buildAndRun' | 'stopCall'>;
+type RunActions = Pick<PlaygroundState, 'runFunction' | 'runFromSnapshot' | 'buildAndRun' | 'stopCall'>;
+
+/** Each function's command line, for the calls chained to it, when the person asked for that. */
+const chainCmdlinesOf = (s: PlaygroundState, user: string): Record<string, string> =>
+  s.chainCmdlines
+    ? Object.fromEntries(Object.values(s.functions).flatMap((f) => (f.user === user && f.cmdline ? [[f.name, f.cmdline]] : [])))
+    : {};
 
 export function runActions(set: SetState, get: GetState): RunActions {
   const patchCall = (patch: Partial<CallView>) => set((s) => ({ call: { ...s.call, ...patch } }));
 
+  /** Runs `key`; from a named snapshot, the uploaded build runs as it is (a rebuild would void the snapshot). */
+  async function run(key: string, snapshot?: string) {
+    const s = get();
+    const api = session.connection?.api;
+    const f = s.functions[key];
+    const busy = s.call.phase === 'running' || s.call.phase === 'building';
+    if (!api || !f || s.runtime.phase !== 'ready' || busy) return;
+    session.flushEvents();
+    const built = s.built[key];
+    const stale = !snapshot && (!built || built.language !== f.language || built.source !== sourceOf(f));
+    // Clear the last result now, so nobody mistakes it for this run's.
+    set({
+      call: { ...idleCall, function: key, phase: stale ? 'building' : 'running' },
+      trace: emptyTrace,
+      selectedCallId: null,
+      // A person watching a live view keeps it; from the build's tabs, show the result.
+      outputTab: s.outputTab === 'problems' || s.outputTab === 'log' ? 'output' : s.outputTab,
+    });
+    if (stale && !(await get().buildFunction(key))) {
+      patchCall({ phase: 'cancelled', error: 'Not run: the build failed.' });
+      return;
+    }
+    if (get().call.stopRequested) {
+      patchCall({ phase: 'cancelled', error: 'Stopped before it started.' });
+      return;
+    }
+    const { cpuTimeLimitMs } = get();
+    set((st) => ({ call: { ...st.call, phase: 'running' }, trace: { ...st.trace, awaitingRoot: true } }));
+    try {
+      await sendLimits(Object.values(get().functions));
+      const request = {
+        user: f.user,
+        name: f.name,
+        input: new TextEncoder().encode(f.input),
+        cmdline: f.cmdline ?? '',
+        chainCmdlines: chainCmdlinesOf(get(), f.user),
+        ...(snapshot ? { snapshot } : {}),
+        cpuTimeLimitMs,
+      };
+      finishCall(set, get, await api.call(request));
+    } catch (e) {
+      patchCall({ phase: 'failed', error: errorMessage(e) });
+    }
+  }
+
   return {
-    async runFunction() {
-      const s = get();
-      const api = session.connection?.api;
-      const key = s.current;
-      const f = s.functions[key];
-      const busy = s.call.phase === 'running' || s.call.phase === 'building';
-      if (!api || !f || s.runtime.phase !== 'ready' || busy) return;
-      session.flushEvents();
-      const built = s.built[key];
-      const stale = !built || built.language !== f.language || built.source !== sourceOf(f);
-      // Clear the last result now, so nobody mistakes it for this run's.
-      set({
-        call: { ...idleCall, function: key, phase: stale ? 'building' : 'running' },
-        trace: emptyTrace,
-        selectedCallId: null,
-        // A person watching a live view keeps it; from the build's tabs, show the result.
-        outputTab: s.outputTab === 'problems' || s.outputTab === 'log' ? 'output' : s.outputTab,
-      });
-      if (stale && !(await get().buildFunction(key))) {
-        patchCall({ phase: 'cancelled', error: 'Not run: the build failed.' });
+    runFunction: () => run(get().current),
+
+    async runFromSnapshot(name) {
+      const snapshot = get().snapshots.find((sn) => sn.name === name);
+      if (!snapshot) return;
+      if (!get().functions[snapshot.function]) {
+        set({ snapshotError: `${snapshot.function} is not in this workspace: open it to run it from "${name}"` });
         return;
       }
-      if (get().call.stopRequested) {
-        patchCall({ phase: 'cancelled', error: 'Stopped before it started.' });
-        return;
-      }
-      const { cpuTimeLimitMs } = get();
-      set((st) => ({ call: { ...st.call, phase: 'running' }, trace: { ...st.trace, awaitingRoot: true } }));
-      try {
-        await sendLimits(Object.values(get().functions));
-        finishCall(set, get, await api.call({ user: f.user, name: f.name, input: new TextEncoder().encode(f.input), cpuTimeLimitMs }));
-      } catch (e) {
-        patchCall({ phase: 'failed', error: errorMessage(e) });
-      }
+      await run(snapshot.function, name);
     },
 
     async buildAndRun() {

@@ -21,8 +21,8 @@ export function sharingActions(set: SetState, get: GetState): SharingActions {
       add(docOf(example));
     },
 
-    openShared({ user, name, language, source, input, kind }) {
-      const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input, ...(kind === 'library' ? { kind } : {}) };
+    openShared({ user, name, language, source, input, cmdline, kind }) {
+      const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input, ...(cmdline ? { cmdline } : {}), ...(kind === 'library' ? { kind } : {}) };
       const key = keyOf(doc);
       const existing = get().functions[key];
       if (existing && sameCode(existing, doc)) {

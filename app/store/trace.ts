@@ -26,6 +26,8 @@ export interface CallNode {
   host: number | null;
   faaslet: number | null;
   startKind: StartKind | null;
+  /** The named snapshot it started from (call.started); absent: the Proto-Faaslet. */
+  snapshot?: string;
   /** How long its Faaslet took to start it (cold, restored or warm), ms. */
   startMs: number | null;
   queuedAt: Timestamp;
@@ -107,8 +109,8 @@ export function applyEvents(trace: CallTrace, events: readonly RuntimeEvent[]): 
         const node = nodeFor(event);
         // A call's end is final: a late report of a stopped call changes nothing.
         if (!node || isFinished(node.state)) break;
-        const { host, faaslet, startKind, startMs, at } = event;
-        Object.assign(node, { state: 'running', host, faaslet, startKind, startMs, startedAt: at });
+        const { host, faaslet, startKind, startMs, at, snapshot } = event;
+        Object.assign(node, { state: 'running', host, faaslet, startKind, startMs, startedAt: at, snapshot });
         break;
       }
       case 'call.blocked': {

@@ -125,6 +125,8 @@ export interface PlaygroundState extends Workspace {
   /** Why the last resize failed. */
   clusterError: string | null;
   call: CallView;
+  /** Whether Run passes each function's command line to the calls chained to it (session only). @default false */
+  chainCmdlines: boolean;
   /** Every call the last run made. */
   trace: CallTrace;
   selectedCallId: number | null;
@@ -145,6 +147,10 @@ export interface PlaygroundState extends Workspace {
   setLanguage(language: Language): void;
   setSource(key: string, language: Language, source: string): void;
   setInput(input: string): void;
+  /** The current function's command line (argv after `function.wasm`). */
+  setCmdline(cmdline: string): void;
+  /** Chained calls get their own function's command line (Faasm's chain by name sends none). */
+  setChainCmdlines(on: boolean): void;
   /** The current function's memory and bandwidth limits; an error message, or null when set. */
   setLimits(limits: FunctionLimits): string | null;
   setClusterSize(size: Partial<ClusterSize>): void;
@@ -180,6 +186,8 @@ export interface PlaygroundState extends Workspace {
   /** Each resolves to whether the runtime did it; a failure is kept in `snapshotError`. */
   refreshProtos(): Promise<boolean>;
   takeSnapshot(faaslet: number, name: string): Promise<boolean>;
+  /** Runs the snapshot's function, started from the snapshot instead of its Proto-Faaslet. */
+  runFromSnapshot(name: string): Promise<void>;
   restoreSnapshot(name: string, faaslet: number): Promise<boolean>;
   diffSnapshot(name: string, faaslet: number): Promise<boolean>;
   deleteSnapshot(name: string): Promise<boolean>;

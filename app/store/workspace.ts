@@ -19,6 +19,8 @@ export interface FunctionDoc {
   /** Each language keeps its own text; `sources[language]` is always there. */
   sources: Partial<Record<Language, string>>;
   input: string;
+  /** Its command line (Faasm's `cmdline`): argv after `function.wasm`, split on spaces; absent: none. */
+  cmdline?: string;
   /** Memory and bandwidth of its Faaslets; absent: the runtime's defaults. */
   limits?: FunctionLimits;
   /** A library builds as a side module that functions dlopen; absent: a function. */
@@ -103,6 +105,7 @@ function readFunction(key: string, stored: unknown): FunctionDoc | null {
   const doc: FunctionDoc = { ...parsed, language: stored.language, sources: {}, input: '' };
   readSources(stored.sources, doc.sources);
   if (typeof stored.input === 'string') doc.input = stored.input;
+  if (typeof stored.cmdline === 'string' && stored.cmdline !== '') doc.cmdline = stored.cmdline;
   if (stored.kind === 'library') doc.kind = 'library';
   if (isObject(stored.limits)) {
     const limits = { memoryMiB: stored.limits.memoryMiB, bytesPerSecond: stored.limits.bytesPerSecond ?? null } as FunctionLimits;

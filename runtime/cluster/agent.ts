@@ -12,6 +12,7 @@ import type {
   ClusterView,
   FunctionInfo,
   FaasletInspection,
+  FaasmExport,
   FunctionLimits,
   FunctionSource,
   GlobalKeyInfo,
@@ -45,6 +46,7 @@ import { now } from './results';
 import { ProtoFaaslets } from './protos';
 import { PAGES_PER_MIB } from './limits';
 import { upload } from './upload';
+import { argsOfCmdline } from './cmdline';
 import { uploadLibrary } from './library-upload';
 
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
@@ -189,7 +191,9 @@ export class HostAgent implements RuntimeApi {
       name: request.name,
       depth: 0,
       input: request.input,
-      args: request.args ?? [],
+      args: request.args ?? argsOfCmdline(request.cmdline ?? ''),
+      chainCmdlines: request.chainCmdlines ?? {},
+      snapshot: request.snapshot ?? null,
       entry: { kind: 'main' },
       timeLimitMs: request.cpuTimeLimitMs ?? DEFAULT_CPU_TIME_LIMIT_MS,
     });
@@ -269,6 +273,12 @@ export class HostAgent implements RuntimeApi {
 
   async moduleText(user: string, name: string): Promise<string> {
     return this.toolchain.disassemble((await this.uploaded(user, name)).wasm);
+  }
+
+  async exportForFaasm(source: FunctionSource): Promise<FaasmExport> {
+    if (source.language === 'wat') throw new Error('Export for Faasm builds C or C++: Faasm builds functions from source with its own toolchain');
+    if (source.kind === 'library') throw new Error('Export for Faasm builds functions; a library is built for dlopen with Faasm\'s toolchain as a shared file');
+    return this.toolchain.exportForFaasm({ language: source.language, source: source.source });
   }
 
   async moduleBytes(user: string, name: string): Promise<Uint8Array> {

@@ -19,6 +19,7 @@ import { detectCapabilities } from './capabilities';
 import type { ReleasedLock } from '../global';
 import type { CallResources } from './call-resources';
 import { DEFAULT_LIMITS, PAGES_PER_MIB } from './limits';
+import { ARGV0, chainedArgs } from './cmdline';
 
 export interface Invocation {
   id: number;
@@ -28,6 +29,10 @@ export interface Invocation {
   depth: number;
   input: Uint8Array;
   args: string[];
+  /** Command lines for the calls it chains by name (CallRequest.chainCmdlines), passed down. */
+  chainCmdlines: Record<string, string>;
+  /** The named snapshot it starts from; null: the Proto-Faaslet. */
+  snapshot: string | null;
   entry: Entry;
   timeLimitMs: number;
 }
@@ -39,6 +44,8 @@ export class Invoker {
   private readonly limits = new Map<number, number>();
   /** Calls Stop was pressed for that have not finished: one that has not reached a Faaslet yet ends stopped there. */
   private readonly stopping = new Set<number>();
+  /** What each running call's chained calls get as command lines (CallRequest.chainCmdlines). */
+  private readonly chainCmdlines = new Map<number, Record<string, string>>();
   /** The local tier: one state arena per (host, user), made when first needed. */
   private readonly arenas = new Map<string, StateArena>();
   /** What `read_state_ptr` hands out: the shared value, or a private copy (see host/state-mapping.ts). */
@@ -104,6 +111,8 @@ export class Invoker {
       queuedAt,
       startedAt: queuedAt,
       startKind: 'cold',
+      ...(call.snapshot === null ? {} : { snapshot: call.snapshot }),
+      argv: [ARGV0, ...call.args],
       startMs: 0,
       stdout: '',
       stderr: '',
@@ -119,11 +128,14 @@ export class Invoker {
       : fn.kind === 'library'
         ? `${fullName} is a shared library, not a function: it has no entry point to run. A function loads it with dlopen("/${installedLibraryPath(call.name)}")`
         : limitExceeded(call.depth, this.calls.pending(call.user), this.cluster.config);
+    const fromSnapshot = fn && call.snapshot !== null ? this.protos.startImage(call.snapshot, fullName, fn.fingerprint) : null;
     this.calls.open({ id: call.id, parentId: call.parentId, user: call.user, name: call.name, depth: call.depth });
     this.facts.set(call.id, facts);
     this.limits.set(call.id, call.timeLimitMs);
+    this.chainCmdlines.set(call.id, call.chainCmdlines);
     // After open: an await of this call may arrive while the user's files load.
-    const refusal = refused ?? (await this.resources?.prepare(call.user)) ?? null;
+    const refusal =
+      refused ?? (fromSnapshot && 'refused' in fromSnapshot ? fromSnapshot.refused : null) ?? (await this.resources?.prepare(call.user)) ?? null;
     // A call chained by a stopped call (its chain message was on its way) is stopped too.
     if (call.parentId !== null && (this.stopping.has(call.parentId) || this.calls.get(call.parentId)?.result?.status === 'stopped')) {
       this.stopping.add(call.id);
@@ -145,7 +157,7 @@ export class Invoker {
           memoryLimitPages: (this.resources?.limitsOf(fullName) ?? DEFAULT_LIMITS).memoryMiB * PAGES_PER_MIB,
           module: fn.module,
           fingerprint: fn.fingerprint,
-          image: () => this.protos.image(fullName),
+          image: () => (fromSnapshot && 'image' in fromSnapshot ? fromSnapshot.image : this.protos.image(fullName)),
           callerHost: call.parentId === null ? null : (this.facts.get(call.parentId)?.host ?? null),
           placed: ({ kind, host, reason }) => placed(kind, host, reason),
           job: (faaslet, start) => ({
@@ -187,6 +199,7 @@ export class Invoker {
     this.facts.delete(call.id);
     this.limits.delete(call.id);
     this.stopping.delete(call.id);
+    this.chainCmdlines.delete(call.id);
     const result = callResult(facts, outcome, call.timeLimitMs);
     this.calls.finish(result);
     this.emit({ type: 'call.finished', result });
@@ -209,6 +222,7 @@ export class Invoker {
       startKind,
       startMs,
       at: startedAt,
+      ...(facts.snapshot === undefined ? {} : { snapshot: facts.snapshot }),
     });
   }
 
@@ -222,15 +236,21 @@ export class Invoker {
     const parent = this.calls.get(message.parentId);
     if (!parent) return;
     const { target } = message;
+    const name = target.kind === 'name' ? target.name.replace(new RegExp(`^${parent.user}/`), '') : parent.name;
+    const chainCmdlines = this.chainCmdlines.get(parent.id) ?? {};
     void this.invoke({
       id: message.callId,
       parentId: parent.id,
       user: parent.user,
       // Chaining by name stays within the caller's user, as in Faasm.
-      name: target.kind === 'name' ? target.name.replace(new RegExp(`^${parent.user}/`), '') : parent.name,
+      name,
       depth: parent.depth + 1,
       input: message.input,
-      args: [],
+      // A call chained by pointer runs a function, not main: it has no command line.
+      args: target.kind === 'name' ? chainedArgs(chainCmdlines, name) : [],
+      chainCmdlines,
+      // Faasm starts a chained call from its function's own snapshot, not its caller's.
+      snapshot: null,
       entry: target.kind === 'pointer' ? { kind: 'pointer', funcIndex: target.funcIndex } : { kind: 'main' },
       timeLimitMs: this.limits.get(parent.id) ?? 5000,
     });

@@ -118,6 +118,20 @@ export class ProtoFaaslets {
     return { snapshot: name, faaslet: faasletId, totalPages: memory.byteLength / PAGE_SIZE, changed: changedPages(image, memory) };
   }
 
+  /**
+   * The image a call of `fn` starts from when it names a snapshot (Faasm's message `snapshotKey`):
+   * the snapshot must be of that function and of its current build, or the call is refused.
+   */
+  startImage(name: string, fn: string, fingerprint: string): { image: ProtoImage } | { refused: string } {
+    const snapshot = this.manual.get(name);
+    if (!snapshot) return { refused: `refused: no snapshot named "${name}" exists (take one in the Protos tab first)` };
+    if (snapshot.function !== fn) return { refused: `refused: snapshot "${name}" is of ${snapshot.function}, not ${fn}` };
+    if (snapshot.image.fingerprint !== fingerprint) {
+      return { refused: `refused: snapshot "${name}" was taken of an earlier build of ${fn}; take it again after the rebuild` };
+    }
+    return { image: snapshot.image };
+  }
+
   delete(name: string): void {
     this.manual.delete(name);
   }

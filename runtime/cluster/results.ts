@@ -22,6 +22,8 @@ export type CallFacts = Pick<
   | 'queuedAt'
   | 'startedAt'
   | 'startKind'
+  | 'snapshot'
+  | 'argv'
   | 'startMs'
   | 'stdout'
   | 'stderr'

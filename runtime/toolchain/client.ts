@@ -1,6 +1,7 @@
 /** The host agent's side of the toolchain protocol: request ids and a promise map. */
 import type { BuildJob, ToolchainReply, ToolchainRequest } from './protocol';
 import type { BuildOutcome } from './builder';
+import type { FaasmBuildJob, FaasmExport } from '../export';
 
 export type { BuildOutcome };
 
@@ -15,6 +16,8 @@ export interface Toolchain {
   load(): Promise<LoadResult>;
   /** Builds C, C++ or WAT; loads the toolchain first if needed (WAT never needs clang). */
   build(job: BuildJob): Promise<BuildOutcome>;
+  /** Builds C or C++ as Faasm's toolchain would, and checks it against Faasm's runtime. */
+  exportForFaasm(job: FaasmBuildJob): Promise<FaasmExport>;
   /** A module as WAT text (wabt; never waits for clang). */
   disassemble(wasm: Uint8Array): Promise<string>;
   /** Terminates the Worker; pending requests reject. */
@@ -87,6 +90,11 @@ export function createToolchainClient(
         return { kind: 'build-failed', ok: false, diagnostics, log, compileMs };
       }
       throw new Error(`toolchain: unexpected reply ${reply.kind}`);
+    },
+    async exportForFaasm(job) {
+      const reply = await request((id) => ({ kind: 'faasm-export', id, job }));
+      if (reply.kind !== 'faasm-exported') throw new Error(`toolchain: unexpected reply ${reply.kind}`);
+      return reply.result;
     },
     async disassemble(wasm) {
       // Copied, not transferred: the caller's bytes are the stored function's.

@@ -32,6 +32,10 @@
  A function whose source mentions `dlopen` also exports DLOPEN_EXPORTS
  * (dlopen-exports.ts) and has a growable table, for the libraries it loads.
  *
+ * ## Export for Faasm (request 'faasm-export')
+ * The same source built with Faasm's own flags and wasi-libc's `_start`, none of the steps
+ * above: runtime/export, dispatched by this Worker with its clang.
+ *
  * ## Libraries (BuildJob kind 'library')
  * A side module for dlopen (`-fPIC -shared`, no libc: `libc.a` is not PIC),
  * with a `dylink.0` section and shared `env.memory`; not rewritten, no global

@@ -1,5 +1,6 @@
 /** Host agent ↔ toolchain Worker messages: one union per direction. */
 import type { Diagnostic, FunctionKind, Language, RewriteSummary } from '../api';
+import type { FaasmBuildJob, FaasmExport } from '../export';
 
 export type { RewriteSummary };
 
@@ -19,7 +20,9 @@ export type ToolchainRequest =
   | { kind: 'load'; id: number }
   | { kind: 'build'; id: number; job: BuildJob }
   /** Print a built module as WAT (the build inspector). */
-  | { kind: 'disassemble'; id: number; wasm: Uint8Array };
+  | { kind: 'disassemble'; id: number; wasm: Uint8Array }
+  /** Build as Faasm's own toolchain would, for a Faasm cluster (runtime/export). */
+  | { kind: 'faasm-export'; id: number; job: FaasmBuildJob };
 
 export type ToolchainReply =
   | { kind: 'progress'; doneBytes: number; totalBytes: number }
@@ -36,4 +39,5 @@ export type ToolchainReply =
     }
   | { kind: 'build-failed'; id: number; diagnostics: Diagnostic[]; log: string; compileMs: number }
   | { kind: 'disassembled'; id: number; text: string }
+  | { kind: 'faasm-exported'; id: number; result: FaasmExport }
   | { kind: 'error'; id: number; message: string };

@@ -4,6 +4,7 @@ import { createCompiler, type Compiler } from './clang';
 import { runBuild } from './builder';
 import { disassembleWasm } from './disassemble';
 import { loadClang, type LoadedClang } from './loader';
+import { createFaasmBuilder, exportForFaasm, type FaasmBuilder } from '../export';
 
 interface WorkerScope {
   postMessage(message: ToolchainReply, transfer?: Transferable[]): void;
@@ -13,6 +14,7 @@ const scope = globalThis as unknown as WorkerScope;
 
 interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number }
 let loading: Promise<Ready> | null = null;
+let faasmBuilder: FaasmBuilder | null = null;
 
 function load(): Promise<Ready> {
   loading ??= (async () => {
@@ -37,6 +39,12 @@ async function handle(req: ToolchainRequest): Promise<void> {
     if (req.kind === 'disassemble') {
       // wabt only: never waits for clang.
       scope.postMessage({ kind: 'disassembled', id: req.id, text: await disassembleWasm(req.wasm) });
+      return;
+    }
+    if (req.kind === 'faasm-export') {
+      faasmBuilder ??= createFaasmBuilder((await load()).loaded.pkg);
+      const result = await exportForFaasm(faasmBuilder, req.job);
+      scope.postMessage({ kind: 'faasm-exported', id: req.id, result }, result.wasm ? [result.wasm.buffer as ArrayBuffer] : []);
       return;
     }
     const outcome = await runBuild(req.job, async () => (await load()).compiler);
