@@ -11,6 +11,8 @@
  * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global);
  *   appended-state.ts: appended state, one sequence per key in the global tier;
  *   state-from-file.ts: a user's file as a state value, pushed to the global tier.
+ * - conf-flags.ts, backtrace.ts: `getConfFlag` and `faasmBacktrace`, as Faasm answers them;
+ *   environment.ts: Faasm's environment variables (getenv).
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI;
@@ -20,8 +22,10 @@
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
+import { confFlagImports } from './conf-flags';
 import { dynlinkImports, type Dynlink } from './dynlink/imports';
 import { appendedStateImports } from './appended-state';
+import { backtraceImports } from './backtrace';
 import { globalTierImports } from './global-tier';
 import { networkImports, type NetworkContext } from './network';
 import { FaasletMemory, HostError } from './memory';
@@ -81,6 +85,8 @@ export function hostInterface(memory: FaasletMemory, context: HostContext) {
     ...stateFromFileImports(memory, context.arena, context.user, context.chain, context.readFile ?? noFiles),
     ...networkImports(memory, context.network ?? NO_NETWORK),
     ...dynlinkImports(memory, context.dynlink ?? NO_DYNLINK),
+    ...confFlagImports(memory, context.chain.stderr),
+    ...backtraceImports(context.chain.stderr),
   };
 }
 
