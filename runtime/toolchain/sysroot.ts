@@ -18,9 +18,11 @@ import startC from './sysroot/src/faasm_start.c?raw';
 import libfaasmC from './sysroot/src/libfaasm.c?raw';
 import dlfcnC from './sysroot/src/dlfcn.c?raw';
 import networkC from './sysroot/src/network.c?raw';
+import processC from './sysroot/src/process.c?raw';
 import pwdC from './sysroot/src/pwd.c?raw';
 import pwdH from './sysroot/include/pwd.h?raw';
 import unistdH from './sysroot/include/unistd.h?raw';
+import waitH from './sysroot/include/sys/wait.h?raw';
 
 /** Where the headers sit in clang's virtual file system (passed with -isystem). */
 export const INCLUDE_DIR = 'faasm-sysroot/include';
@@ -31,9 +33,10 @@ export const HEADER_PREFIX = `${INCLUDE_DIR}/`;
 export const headerTree = {
   'faasm-sysroot': {
     include: {
-      // Over wasi-libc's own: users and password entries, which it lacks (Faasm's runtime root has them).
+      // Beside wasi-libc's own: users, password entries and waitpid, which it lacks (Faasm's have them).
       'pwd.h': pwdH,
       'unistd.h': unistdH,
+      sys: { 'wait.h': waitH },
       faasm: {
         'array.h': arrayH,
         'compare.h': compareH,
@@ -62,4 +65,5 @@ export const librarySources = {
   'network.c': networkC,
   'dlfcn.c': dlfcnC,
   'pwd.c': pwdC,
+  'process.c': processC,
 };
