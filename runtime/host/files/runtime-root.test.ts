@@ -28,3 +28,14 @@ describe("Faasm's runtime root in a call's tree", () => {
     ]);
   });
 });
+
+describe('faasm:// paths', () => {
+  it('name the same files as plain paths in the user’s files', () => {
+    const root = preopenRoot(new Map([['shared/a.txt', new TextEncoder().encode('A')]]));
+    const plain = root.path_lookup('shared/a.txt', 0).inode_obj;
+    expect(plain).toBeInstanceOf(File);
+    expect(root.path_lookup('faasm://shared/a.txt', 0).inode_obj).toBe(plain);
+    expect(root.path_create_directory('faasm://made')).toBe(0);
+    expect(entriesOf(root.dir).get('made')).toBe(DIRECTORY);
+  });
+});

@@ -2,8 +2,9 @@
  * The user's files as the WASI shim's in-memory tree (@bjorn3/browser_wasi_shim), preopened as
  * '/' for one call, and back to plain entries when the call ends.
  */
-import { Directory, File, PreopenDirectory, type Inode } from '@bjorn3/browser_wasi_shim';
+import { Directory, File, type Inode, type PreopenDirectory } from '@bjorn3/browser_wasi_shim';
 import { DIRECTORY, type FileEntries } from './entries';
+import { FaasmRoot } from './faasm-paths';
 import { addRuntimeRoot, isRuntimeRoot } from './runtime-root';
 
 /** Nested names first: the shim links a directory to its parent only when it is constructed with its contents. */
@@ -31,13 +32,14 @@ const inodes = (nested: Nested): Map<string, Inode> =>
   );
 
 /**
- * The root a call sees, with Faasm's runtime root laid over it (runtime-root.ts); the shim copies
+ * The root a call sees, with Faasm's runtime root laid over it (runtime-root.ts) and `faasm://`
+ * paths taken as its own (faasm-paths.ts); the shim copies
  * each file's bytes, so `entries` stays as it was.
  */
 export function preopenRoot(entries: FileEntries): PreopenDirectory {
   const contents = inodes(nest(entries));
   addRuntimeRoot(contents);
-  return new PreopenDirectory('/', contents);
+  return new FaasmRoot(contents);
 }
 
 /** A file's bytes in a call's tree (`path` as normalizePath gives it), or null when there is none. */
