@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { conformanceBench } from './conformance.mjs';
 import { KERNELS, runNative } from './native.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
@@ -55,7 +56,7 @@ try {
   await page.close();
   // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
   const app = `http://127.0.0.1:${port}/`;
-  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
+  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)), ...conformanceBench(port) };
   const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');
