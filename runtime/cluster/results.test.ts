@@ -25,6 +25,7 @@ const done = (returnCode: number, trap: { message: string; stack: [] } | null = 
     output: new TextEncoder().encode('hello'),
     trap,
     runMs: 3,
+    fuelUnits: 0,
   },
 });
 
@@ -47,10 +48,10 @@ describe('callResult', () => {
       status: 'trapped',
       message: 'unreachable',
     });
-    const killed = callResult(facts, { kind: 'killed', reason: 'time-limit', elapsedMs: 5000 }, 5000);
+    const killed = callResult(facts, { kind: 'killed', reason: 'time-limit', elapsedMs: 5000, fuelUnits: 0, confirmed: true }, 5000);
     expect(killed).toMatchObject({ status: 'killed', returnCode: 1 });
     expect(killed.message).toMatch(/CPU-time limit of 5000 ms/);
-    expect(callResult(facts, { kind: 'killed', reason: 'stopped', elapsedMs: 10 }, 5000).status).toBe('stopped');
+    expect(callResult(facts, { kind: 'killed', reason: 'stopped', elapsedMs: 10, fuelUnits: 0, confirmed: true }, 5000).status).toBe('stopped');
     expect(callResult(facts, { kind: 'refused', message: 'refused: depth' }, 5000)).toMatchObject({
       status: 'refused',
       message: 'refused: depth',
