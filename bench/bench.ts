@@ -1,5 +1,6 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
+import { faultsSuite } from './suites/faults';
 import { globalSuite } from './suites/global';
 import { hostSuite } from './suites/host';
 import { protoSuite } from './suites/proto';
@@ -17,9 +18,12 @@ declare global {
 const status = document.getElementById('status')!;
 const table = document.getElementById('results') as HTMLTableElement;
 
+/** `?suites=a,b` runs only those suites (run.mjs passes BENCH_SUITES on). */
+const only = new URLSearchParams(location.search).get('suites')?.split(',') ?? null;
+
 async function main() {
   const figures: Record<string, number> = {};
-  for (const [name, suite] of [
+  const suites = [
     ['slice', sliceSuite],
     ['chain', chainSuite],
     ['rewrite', rewriteSuite],
@@ -27,7 +31,9 @@ async function main() {
     ['proto', protoSuite],
     ['global', globalSuite],
     ['host', hostSuite],
-  ] as const) {
+    ['faults', faultsSuite],
+  ] as const;
+  for (const [name, suite] of suites.filter(([name]) => !only || only.includes(name))) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());
