@@ -36,6 +36,7 @@ import { Walker } from './walk';
 import { importMemoryAsShared } from '../memory-import';
 
 export { loadBinaryen } from './binaryen';
+export { fixStateLimits, mapsState } from './imports';
 export { STATE_MAX_PAGES, STATE_PTR_IMPORTS } from './imports';
 
 /** The summary the build reports (runtime/api.ts), with the rewritten module. */
@@ -58,16 +59,26 @@ export async function rewriteForSharedState(wasm: Uint8Array): Promise<RewriteRe
   return rewriteWith(await loadBinaryen(), wasm);
 }
 
-/** The pass, synchronous, with binaryen already loaded. */
+/** The pass alone, synchronous, with binaryen already loaded: one read, the rewrite, one emit. */
 export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
   const t0 = performance.now();
   if (!mapsState(input)) return { ...UNCHANGED, wasm: input, ms: performance.now() - t0 };
+  return withModule(b, input, (mod) => {
+    const summary = rewriteModule(b, mod);
+    return { ...summary, wasm: emitRewritten(b, mod), ms: performance.now() - t0 };
+  });
+}
+
+/**
+ * Reads a module into binaryen (memory 0 imported and shared, the feature mask set), hands it to
+ * `use` and disposes of it. The one read of a build (transform.ts).
+ */
+export function withModule<T>(b: Binaryen, input: Uint8Array, use: (mod: Module) => T): T {
   const layout = memoryLayout(input);
   if (layout.count > 1) throw new Error(`rewrite: the module already has ${layout.count} memories; it must have one`);
   const bytes: Uint8Array<ArrayBuffer> = layout.firstImported ? Uint8Array.from(input) : importMemoryAsShared(input);
   // binaryen aborts (and is left unusable) on some malformed input: check first.
   if (!WebAssembly.validate(bytes)) throw new Error('rewrite: the input is not a valid WebAssembly module');
-
   let mod: Module;
   try {
     mod = b.readBinary(bytes);
@@ -76,70 +87,82 @@ export function rewriteWith(b: Binaryen, input: Uint8Array): RewriteResult {
   }
   try {
     mod.setFeatures(features(b));
-    const walker = new Walker(b);
-    const funcs = Array.from({ length: mod.getNumFunctions() }, (_, k) => mod.getFunctionByIndex(k))
-      .filter((f) => b.getFunctionInfo(f).module === '');
-    const prov = new Provenance(b, walker, mod, funcs);
-    const access = new AccessRewriter(b, mod);
-    const hoister = new Hoister(b, mod, walker, prov);
-    let example: RewriteResult['example'];
-
-    for (const fn of funcs) {
-      prov.enter(fn);
-      access.enter(fn);
-      let depth = 0;
-      /** Null outside versioned loops; inside one, the copies' routes (none for the checked version). */
-      let versions: { routes: Routes | null } | null = null;
-      const go = (e: Ref): Ref => {
-        const i = info(b, e);
-        const kind = walker.kind(e, i).name;
-        if (kind === 'Loop' && !versions) {
-          const v = hoister.version(e, inVersion);
-          if (v !== null) return v;
-        }
-        if (!ACCESS_KINDS.has(kind)) { walker.mapChildren(e, go, i); return e; }
-        const ptrs = ACCESS_POINTERS[kind]!;
-        const given = versions?.routes?.get(e);
-        const regions = ptrs.map((p, k) => given?.[k] ?? prov.region(i[p] as Ref));
-        depth++;
-        walker.mapChildren(e, go, i);
-        depth--;
-        const now: Info = info(b, e);
-        const before = !example && !versions?.routes && kind === 'Load' ? b.emitText(e) : '';
-        const out = access.rewrite(kind, e, now, regions, depth);
-        if (before && out !== e) example = { function: b.getFunctionInfo(fn).name, before, after: b.emitText(out) };
-        return out;
-      };
-      // The copies' rewrites are not counted: instrumented/skipped describe the checked version, as without hoisting.
-      const inVersion = (loop: Ref, routes: Routes | null): Ref => {
-        const counts = [access.instrumented, access.skipped] as const;
-        versions = { routes };
-        try {
-          return go(loop);
-        } finally {
-          versions = null;
-          if (routes) [access.instrumented, access.skipped] = counts;
-        }
-      };
-      const body = b.getFunctionInfo(fn).body;
-      const out = go(body);
-      if (out !== body) raw(b, 'FunctionSetBody')(fn, out);
-    }
-
-    mod.addMemoryImport('faasm$state', 'env', 'state', true);
-    if (!mod.validate()) throw new Error('rewrite: the rewritten module does not validate (binaryen printed why)');
-    const debug = b.getDebugInfo();
-    b.setDebugInfo(true); // keep the name section: traps name their function
-    let out: Uint8Array;
-    try { out = mod.emitBinary(); } finally { b.setDebugInfo(debug); }
-    const wasm = fixStateLimits(out);
-    return {
-      wasm, rewritten: true, instrumented: access.instrumented, skipped: access.skipped,
-      hoisted: hoister.hoisted, versionedLoops: hoister.versionedLoops, ms: performance.now() - t0, example,
-    };
+    return use(mod);
   } finally {
     mod.dispose();
   }
+}
+
+/** Validates and emits a module, keeping the name section (traps name their function). */
+export function emitModule(b: Binaryen, mod: Module, what: string): Uint8Array {
+  if (!mod.validate()) throw new Error(`${what}: the module does not validate (binaryen printed why)`);
+  const debug = b.getDebugInfo();
+  b.setDebugInfo(true);
+  try { return mod.emitBinary(); } finally { b.setDebugInfo(debug); }
+}
+
+/** Emits a module `rewriteModule` has rewritten, with env.state's limits fixed. */
+function emitRewritten(b: Binaryen, mod: Module): Uint8Array<ArrayBuffer> {
+  return fixStateLimits(emitModule(b, mod, 'rewrite'));
+}
+
+/** Routes every memory-0 access of a module binaryen has read, and adds env.state (memory 1). */
+export function rewriteModule(b: Binaryen, mod: Module): Omit<RewriteResult, 'wasm' | 'ms'> {
+  const walker = new Walker(b);
+  const funcs = Array.from({ length: mod.getNumFunctions() }, (_, k) => mod.getFunctionByIndex(k))
+    .filter((f) => b.getFunctionInfo(f).module === '');
+  const prov = new Provenance(b, walker, mod, funcs);
+  const access = new AccessRewriter(b, mod);
+  const hoister = new Hoister(b, mod, walker, prov);
+  let example: RewriteResult['example'];
+
+  for (const fn of funcs) {
+    prov.enter(fn);
+    access.enter(fn);
+    let depth = 0;
+    /** Null outside versioned loops; inside one, the copies' routes (none for the checked version). */
+    let versions: { routes: Routes | null } | null = null;
+    const go = (e: Ref): Ref => {
+      const i = info(b, e);
+      const kind = walker.kind(e, i).name;
+      if (kind === 'Loop' && !versions) {
+        const v = hoister.version(e, inVersion);
+        if (v !== null) return v;
+      }
+      if (!ACCESS_KINDS.has(kind)) { walker.mapChildren(e, go, i); return e; }
+      const ptrs = ACCESS_POINTERS[kind]!;
+      const given = versions?.routes?.get(e);
+      const regions = ptrs.map((p, k) => given?.[k] ?? prov.region(i[p] as Ref));
+      depth++;
+      walker.mapChildren(e, go, i);
+      depth--;
+      const now: Info = info(b, e);
+      const before = !example && !versions?.routes && kind === 'Load' ? b.emitText(e) : '';
+      const out = access.rewrite(kind, e, now, regions, depth);
+      if (before && out !== e) example = { function: b.getFunctionInfo(fn).name, before, after: b.emitText(out) };
+      return out;
+    };
+    // The copies' rewrites are not counted: instrumented/skipped describe the checked version, as without hoisting.
+    const inVersion = (loop: Ref, routes: Routes | null): Ref => {
+      const counts = [access.instrumented, access.skipped] as const;
+      versions = { routes };
+      try {
+        return go(loop);
+      } finally {
+        versions = null;
+        if (routes) [access.instrumented, access.skipped] = counts;
+      }
+    };
+    const body = b.getFunctionInfo(fn).body;
+    const out = go(body);
+    if (out !== body) raw(b, 'FunctionSetBody')(fn, out);
+  }
+
+  mod.addMemoryImport('faasm$state', 'env', 'state', true);
+  return {
+    rewritten: true, instrumented: access.instrumented, skipped: access.skipped,
+    hoisted: hoister.hoisted, versionedLoops: hoister.versionedLoops, example,
+  };
 }
 
 /** A small before/after text for the build inspector, from a result. */
