@@ -14,7 +14,8 @@ type SnapshotReply = Extract<FaasletToHost, { kind: 'snapshot' | 'restored' | 'r
 
 export type RunOutcome =
   | { kind: 'done'; done: Done }
-  | { kind: 'killed'; reason: 'time-limit' | 'stopped'; elapsedMs: number }
+  /** `fuelUnits`: CPU work done before the kill (fuel.ts). */
+  | { kind: 'killed'; reason: 'time-limit' | 'stopped'; elapsedMs: number; fuelUnits?: number }
   | { kind: 'crashed'; message: string };
 
 export interface FaasletEvents {

@@ -107,6 +107,8 @@ export type FaasletToHost =
       trap: { message: string; stack: WasmFrame[] } | null;
       /** Time in the function after its start, ms. */
       runMs: number;
+      /** CPU work the call did, in fuel units (fuel.ts). */
+      fuelUnits?: number;
       /** What the call changed in its user's files, to flush (absent when it never ran). */
       files?: FileChanges;
     };
