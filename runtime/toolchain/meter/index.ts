@@ -28,7 +28,7 @@
  */
 import { type Binaryen, type Module, type Ref, info, raw } from '../rewrite/binaryen';
 import { Walker } from '../rewrite/walk';
-import { addFuel, charge } from './charge';
+import { FunctionFuel, addFuel } from './charge';
 
 export { meteringProblem } from './check';
 
@@ -48,31 +48,69 @@ export function meterModule(b: Binaryen, mod: Module): MeterSummary {
   const walker = new Walker(b);
   const funcs = Array.from({ length: mod.getNumFunctions() }, (_, k) => mod.getFunctionByIndex(k))
     .filter((f) => b.getFunctionInfo(f).module === '');
+  const defined = new Set(funcs.map((f) => b.getFunctionInfo(f).name));
   const fuel = addFuel(b, mod);
   const setLoopBody = raw(b, 'LoopSetBody');
   const setFunctionBody = raw(b, 'FunctionSetBody');
+  const addVar = raw(b, 'FunctionAddVar');
   let loops = 0;
 
-  /** The weight of `e` up to its nested loops, which get their own charge here. */
-  const weigh = (e: Ref): number => {
-    const i = info(b, e);
-    const kind = walker.kind(e, i).name;
-    if (kind === 'Loop') {
-      const body = i['body'] as Ref;
-      const w = weigh(body);
-      setLoopBody(e, mod.block(null, [charge(b, mod, fuel, w + 1), body], b.auto));
-      loops++;
-      return 1;
-    }
-    let w = FREE.has(kind) ? 0 : 1;
-    walker.forEachChild(e, (c) => { w += weigh(c); }, i);
-    return w;
-  };
-
   for (const fn of funcs) {
-    const body = b.getFunctionInfo(fn).body;
-    const w = weigh(body);
-    setFunctionBody(fn, mod.block(null, [charge(b, mod, fuel, w + 1), body], b.auto));
+    const f = new FunctionFuel(b, mod, fuel, addVar(fn, b.i32));
+    const temps = new Map<number, number>();
+    /** A local of `type` to hold a value across a flush; one per type is enough (never live across another). */
+    const temp = (type: number): number => {
+      let t = temps.get(type);
+      if (t === undefined) temps.set(type, t = addVar(fn, type));
+      return t;
+    };
+    /** Runs `flush` after `value` is computed, keeping its value. */
+    const thenFlush = (value: Ref): Ref => {
+      const type = b.getExpressionType(value);
+      if (type === b.unreachable) return value;
+      if (type === b.none) return mod.block(null, [value, f.flush()], b.auto);
+      const t = temp(type);
+      return mod.block(null, [mod.local.set(t, value), f.flush(), mod.local.get(t, type)], b.auto);
+    };
+    /** A call of a defined function: the callee charges the global, so it must be current. */
+    const aroundCall = (call: Ref, isReturn: boolean): Ref => {
+      if (isReturn) return mod.block(null, [f.flush(), call], b.auto);
+      const type = b.getExpressionType(call);
+      if (type === b.none || type === b.unreachable) return mod.block(null, [f.flush(), call, f.reload()], b.auto);
+      const t = temp(type);
+      return mod.block(null, [f.flush(), mod.local.set(t, call), f.reload(), mod.local.get(t, type)], b.auto);
+    };
+
+    let weight = 0;
+    /** Adds `e`'s weight up to its nested loops (which get their own charge) and rewrites calls and returns. */
+    const go = (e: Ref): Ref => {
+      const i = info(b, e);
+      const kind = walker.kind(e, i).name;
+      if (kind === 'Loop') {
+        const outer = weight;
+        weight = 0;
+        const body = go(i['body'] as Ref);
+        setLoopBody(e, mod.block(null, [f.charge(weight + 1), body], b.auto));
+        loops++;
+        weight = outer + 1;
+        return e;
+      }
+      if (!FREE.has(kind)) weight++;
+      walker.mapChildren(e, go, i);
+      if (kind === 'Call' && defined.has(i['target'] as string)) return aroundCall(e, i['isReturn'] === true);
+      if (kind === 'CallIndirect') return aroundCall(e, i['isReturn'] === true);
+      if (kind === 'Return') {
+        const value = info(b, e)['value'] as Ref;
+        if (!value) return mod.block(null, [f.flush(), e], b.auto);
+        const type = b.getExpressionType(value);
+        if (type === b.unreachable) return e;
+        const t = temp(type);
+        return mod.block(null, [mod.local.set(t, value), f.flush(), mod.return(mod.local.get(t, type))], b.auto);
+      }
+      return e;
+    };
+    const body = go(b.getFunctionInfo(fn).body);
+    setFunctionBody(fn, mod.block(null, [f.charge(weight + 1, true), thenFlush(body)], b.auto));
   }
   return { functions: funcs.length, loops };
 }
