@@ -57,10 +57,10 @@ describe('callResult', () => {
       status: 'trapped',
       message: 'unreachable',
     });
-    const killed = callResult(facts, { kind: 'killed', reason: 'time-limit', elapsedMs: 5000, fuelUnits: 5000 * FUEL_UNITS_PER_MS }, 5000);
+    const killed = callResult(facts, { kind: 'killed', reason: 'time-limit', elapsedMs: 5000, fuelUnits: 5000 * FUEL_UNITS_PER_MS, confirmed: true }, 5000);
     expect(killed).toMatchObject({ status: 'killed', returnCode: 1, fuelUnits: 5000 * FUEL_UNITS_PER_MS, cpuMs: 5000 });
     expect(killed.message).toBe(`killed: CPU-time limit of 5000 ms reached (used 5000 ms CPU, ${Math.round(killed.wallMs)} ms wall)`);
-    expect(callResult(facts, { kind: 'killed', reason: 'stopped', elapsedMs: 10 }, 5000).status).toBe('stopped');
+    expect(callResult(facts, { kind: 'killed', reason: 'stopped', elapsedMs: 10, fuelUnits: 0, confirmed: true }, 5000).status).toBe('stopped');
     expect(callResult(facts, { kind: 'refused', message: 'refused: depth' }, 5000)).toMatchObject({
       status: 'refused',
       message: 'refused: depth',

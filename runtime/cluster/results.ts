@@ -41,7 +41,7 @@ export function cpuLimitMessage(limitMs: number, cpuMs: number, wallMs: number):
 }
 
 export function callResult(facts: CallFacts, outcome: CallOutcome, timeLimitMs: number): CallResult {
-  const fuelUnits = outcome.kind === 'done' ? outcome.done.fuelUnits ?? 0 : outcome.kind === 'killed' ? outcome.fuelUnits ?? 0 : 0;
+  const fuelUnits = outcome.kind === 'done' ? outcome.done.fuelUnits : outcome.kind === 'killed' ? outcome.fuelUnits : 0;
   const finishedAt = now();
   const base = { ...facts, stack: [], finishedAt, wallMs: finishedAt - facts.queuedAt, fuelUnits, cpuMs: cpuMsOf(fuelUnits) };
   const failed = (status: CallResult['status'], message: string): CallResult => ({
