@@ -7,7 +7,7 @@
  * The slow path (the import call) runs once a slice (FUEL_SLICE units), so it costs nothing
  * measurable. A charge on the global itself, at every loop header, cost 1.3× (README).
  */
-import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT } from '../../faaslet/fuel';
+import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE } from '../../faaslet/fuel';
 import type { Binaryen, Module, Ref } from '../rewrite/binaryen';
 
 /** Internal names of what the pass adds; `$` keeps them apart from clang's symbol names. */
@@ -18,9 +18,9 @@ export function addFuel(b: Binaryen, mod: Module): Fuel {
     throw new Error('meter: the module is metered already (it has a fuel global)');
   }
   const fuel: Fuel = { global: 'faaslet$fuel_left', import: 'faaslet$fuel' };
-  // Starts at 0: the first charge calls the import, which hands out the slice; the Faaslet
-  // sets the global at each call start anyway.
-  mod.addGlobal(fuel.global, b.i32, true, mod.i32.const(0));
+  // Starts with a full slice, as the import hands out: a library dlopen instantiates is never
+  // armed by the Faaslet, which sets the function's own global at each call start.
+  mod.addGlobal(fuel.global, b.i32, true, mod.i32.const(FUEL_SLICE));
   mod.addGlobalExport(fuel.global, FUEL_GLOBAL_EXPORT);
   mod.addFunctionImport(fuel.import, FUEL_IMPORT.module, FUEL_IMPORT.name, b.i32, b.i32);
   return fuel;
