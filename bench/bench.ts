@@ -2,6 +2,7 @@
 import { chainSuite } from './suites/chain';
 import { globalSuite } from './suites/global';
 import { hostSuite } from './suites/host';
+import { limitsSuite } from './suites/limits';
 import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
@@ -17,6 +18,9 @@ declare global {
 const status = document.getElementById('status')!;
 const table = document.getElementById('results') as HTMLTableElement;
 
+/** `?only=limits,chain` runs just those suites (bench/run.mjs passes BENCH_ONLY). */
+const only = new URLSearchParams(location.search).get('only')?.split(',') ?? null;
+
 async function main() {
   const figures: Record<string, number> = {};
   for (const [name, suite] of [
@@ -27,7 +31,9 @@ async function main() {
     ['proto', protoSuite],
     ['global', globalSuite],
     ['host', hostSuite],
+    ['limits', limitsSuite],
   ] as const) {
+    if (only && !only.includes(name)) continue;
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());
