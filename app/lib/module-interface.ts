@@ -65,7 +65,7 @@ export function groupExports(exports: ModuleInterface['exports']): InterfaceGrou
     ['Functions', functions],
     ['Memories and tables', [...memories, ...tables]],
     ['Globals', globals],
-    ["The runtime's own (added by the toolchain)", fuel],
     ['Globals saved by Proto-Faaslets', snapshot],
+    ["The runtime's own (added by the toolchain)", fuel],
   ]);
 }
