@@ -96,3 +96,43 @@ test('awaiting children does not count against the CPU-time limit; computing pas
   expect(killedAt).toBeGreaterThanOrEqual(LIMIT_MS);
   expect(killedAt).toBeLessThan(LIMIT_MS * 1.05);
 });
+
+/** `(module (func (export "_start")))`: a build of an earlier version, without metering. */
+const UNMETERED = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 7, 0x0a, 1, 6, 0x5f, 0x73, 0x74, 0x61, 0x72, 0x74, 0, 0, 0x0a, 4, 1, 2, 0, 0x0b];
+
+test('a build stored without metering is not run after a reload: it is built again', async ({ playground }) => {
+  await playground.open();
+  for (const name of ['demo/kept', 'demo/stale']) {
+    await playground.createFunction(name, BURN_C);
+    await playground.setInput('1000');
+    await playground.run();
+    await playground.expectStatus(/ok/i, 180_000);
+    await expect(playground.functionItem(name)).toHaveAttribute('data-uploaded', 'true');
+  }
+  // Put an unmetered module in its place in the function store, as an earlier version stored it.
+  await playground.page.evaluate(async (bytes) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('faaslet-playground-functions', 1);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction('functions', 'readwrite').objectStore('functions');
+    const record = await new Promise<Record<string, unknown>>((resolve) => {
+      const get = store.get('demo/stale');
+      get.onsuccess = () => resolve(get.result as Record<string, unknown>);
+    });
+    await new Promise((resolve) => {
+      store.put({ ...record, wasm: new Uint8Array(bytes) }, 'demo/stale').onsuccess = resolve;
+    });
+    db.close();
+  }, UNMETERED);
+  await playground.page.reload();
+  await expect(playground.page.getByTestId('build.button')).toBeVisible();
+  // The runtime has listed its builds once the metered one shows as uploaded.
+  await expect(playground.functionItem('demo/kept')).toHaveAttribute('data-uploaded', 'true');
+  await expect(playground.functionItem('demo/stale')).toHaveAttribute('data-uploaded', 'false');
+  await playground.selectFunction('demo/stale');
+  await playground.run();
+  await playground.expectStatus(/ok/i, 180_000);
+  await expect(playground.functionItem('demo/stale')).toHaveAttribute('data-uploaded', 'true');
+});
