@@ -5,8 +5,9 @@
  * `env.__faasm_read_state_offset_ptr` gets memory 1 = `env.state` (the user's
  * state arena: shared, 0..32768 pages) and every memory-0 access is routed:
  * base with the top bit set → memory 1 at `base & 0x7FFF_FFFF`, else memory 0
- * (DESIGN.md "Address space of a Faaslet"). Other modules come back unchanged
- * and binaryen is never loaded for them.
+ * (DESIGN.md "Address space of a Faaslet"). Other modules are not rewritten.
+ * `rewriteModule` works on a module binaryen has read, so transform.ts can run
+ * the rewrite and metering (../meter) in one read and emit.
  *
  * Key files: `access.ts` (one access → routed if/else; why the BASE is tested
  * and offsets stay on the instruction), `provenance.ts` (what is provably
@@ -27,7 +28,7 @@
  */
 import type { RewriteSummary } from '../../api';
 import { AccessRewriter, ACCESS_KINDS } from './access';
-import { type Binaryen, type Info, type Module, type Ref, info, loadBinaryen, raw } from './binaryen';
+import { type Binaryen, type Info, type Module, type Ref, info, raw } from './binaryen';
 import { fixStateLimits, mapsState, memoryLayout } from './imports';
 import { Hoister, type Routes } from './hoist';
 import { ACCESS_POINTERS } from './loop-facts';
@@ -50,13 +51,6 @@ export function features(b: Binaryen): number {
   const f = b.Features;
   return f.MVP | f.MutableGlobals | f.BulkMemory | f.BulkMemoryOpt | f.SignExt | f.NontrappingFPToInt | f.SIMD128 |
     f.RelaxedSIMD | f.Atomics | f.MultiMemory | f.ReferenceTypes | f.Multivalue | f.TailCall | f.ExtendedConst;
-}
-
-/** Loads binaryen only if the module needs it. */
-export async function rewriteForSharedState(wasm: Uint8Array): Promise<RewriteResult> {
-  const t0 = performance.now();
-  if (!mapsState(wasm)) return { ...UNCHANGED, wasm, ms: performance.now() - t0 };
-  return rewriteWith(await loadBinaryen(), wasm);
 }
 
 /** The pass alone, synchronous, with binaryen already loaded: one read, the rewrite, one emit. */
