@@ -90,9 +90,11 @@ export function meterModule(b: Binaryen, mod: Module): MeterSummary {
         const outer = weight;
         weight = 0;
         const body = go(i['body'] as Ref);
-        setLoopBody(e, mod.block(null, [f.charge(weight + 1), body], b.auto));
+        const w = weight + 1;
         loops++;
         weight = outer + 1;
+        if (b.getExpressionType(e) === b.none) return f.outlinedLoop(e, body, w, loops, setLoopBody);
+        setLoopBody(e, mod.block(null, [f.charge(w), body], b.auto));
         return e;
       }
       if (!FREE.has(kind)) weight++;

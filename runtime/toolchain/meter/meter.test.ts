@@ -75,6 +75,18 @@ describe('the metering pass', () => {
     expect(meter.booked).toBeGreaterThanOrEqual(4 * FUEL_SLICE);
   });
 
+  it('stops a loop that has a result type and a nested infinite loop alike', async () => {
+    for (const body of [
+      '(func (export "spin") (result i32) (loop $l (result i32) (br $l)))',
+      '(func (export "spin") (result i32) (loop $outer (result i32) (loop $inner (br $inner)) (br $outer)))',
+    ]) {
+      const meter = new Meter(4);
+      const { instance } = await instantiate(await metered(body), meter);
+      expect(() => (instance.exports['spin'] as () => number)()).toThrow('out of fuel');
+      expect(meter.calls).toBe(4);
+    }
+  });
+
   it('books work in proportion to loop iterations, the same for every iteration', async () => {
     const meter = new Meter();
     const { instance, used } = await instantiate(await metered(COUNTED), meter);
