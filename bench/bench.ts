@@ -3,6 +3,7 @@ import { chainSuite } from './suites/chain';
 import { faultsSuite } from './suites/faults';
 import { globalSuite } from './suites/global';
 import { hostSuite } from './suites/host';
+import { limitsSuite } from './suites/limits';
 import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
@@ -18,8 +19,8 @@ declare global {
 const status = document.getElementById('status')!;
 const table = document.getElementById('results') as HTMLTableElement;
 
-/** `?suites=a,b` runs only those suites (run.mjs passes BENCH_SUITES on). */
-const only = new URLSearchParams(location.search).get('suites')?.split(',') ?? null;
+/** `?only=limits,chain` runs just those suites (bench/run.mjs passes BENCH_ONLY). */
+const only = new URLSearchParams(location.search).get('only')?.split(',') ?? null;
 
 async function main() {
   const figures: Record<string, number> = {};
@@ -31,6 +32,7 @@ async function main() {
     ['proto', protoSuite],
     ['global', globalSuite],
     ['host', hostSuite],
+    ['limits', limitsSuite],
     ['faults', faultsSuite],
   ] as const;
   for (const [name, suite] of suites.filter(([name]) => !only || only.includes(name))) {

@@ -15,7 +15,7 @@ interface Results {
 for (const seed of [14, 1729]) {
   test(`Faaslets killed at random moments keep locks, counters, the key table and the log whole (seed ${seed})`, async ({ page }) => {
     test.setTimeout(180_000);
-    await page.goto(`/bench/?suites=faults&kills=30&rounds=15&seed=${seed}`);
+    await page.goto(`/bench/?only=faults&kills=30&rounds=15&seed=${seed}`);
     await page.waitForFunction(() => (window as unknown as { benchResults?: Results }).benchResults, null, {
       timeout: 170_000,
       polling: 250,

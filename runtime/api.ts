@@ -84,7 +84,11 @@ export interface CallRequest {
   input: Uint8Array;
   /** Extra command-line arguments after `function.wasm`. */
   args?: string[];
-  /** Wall-clock limit for the Faaslet; past it the Faaslet is killed. @default 5000 */
+  /**
+   * CPU-time limit, ms: past it the Faaslet is killed. It counts the Faaslet's own execution as
+   * fuel (README, "CPU-time limits"), not time blocked in await, locks, the global tier or sleep.
+   * @default 5000
+   */
   cpuTimeLimitMs?: number;
 }
 
@@ -138,6 +142,10 @@ export interface CallResult {
   /** How long the start took in the Faaslet (instantiate + initialise, restore, or reset), ms; then the call's total wall time, ms. */
   startMs: number;
   wallMs: number;
+  /** CPU work the Faaslet did for the call, in fuel units (toolchain/meter); 0 when it never ran. */
+  fuelUnits: number;
+  /** Its CPU time, ms: fuelUnits / FUEL_UNITS_PER_MS. Time blocked (await, locks, the global tier) is not in it. */
+  cpuMs: number;
 }
 
 /** Where the scheduler put a call, and why. */

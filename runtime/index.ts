@@ -17,6 +17,8 @@ export { SHARED_WINDOW_BASE } from './host/memory';
 export { changedPages } from './proto/diff';
 export { PAGE_SIZE } from './proto/image';
 export { checkLimits, DEFAULT_LIMITS, MAX_MEMORY_LIMIT_MIB } from './cluster/limits';
+export { RUNTIME_IMPORTS } from './host/abi';
+export { FUEL_GLOBAL_EXPORT, FUEL_UNITS_PER_MS } from './faaslet/fuel';
 
 export interface RuntimeConnection {
   api: Comlink.Remote<RuntimeApi>;
