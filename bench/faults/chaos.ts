@@ -144,6 +144,8 @@ export async function chaos(rig: FaultRig, rounds: number, seed: number): Promis
       if (c.kind === 'spinner') spun.push({ key: c.key, atReport: int32At(rig.arena, c.key) });
     }
     violations.push(...roundViolations(rig, round, lockers));
+    // A broken round leaves locks or Faaslets in a state later rounds only bury: stop and say it.
+    if (violations.length > 0) return { rounds: round + 1, kills, violations };
   }
   // Seconds after the last kill, well past the ~2 s a terminated Worker was measured to run on.
   await sleep(2500);
