@@ -1,7 +1,9 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
+import { faultsSuite } from './suites/faults';
 import { globalSuite } from './suites/global';
 import { hostSuite } from './suites/host';
+import { limitsSuite } from './suites/limits';
 import { protoSuite } from './suites/proto';
 import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
@@ -18,11 +20,12 @@ declare global {
 const status = document.getElementById('status')!;
 const table = document.getElementById('results') as HTMLTableElement;
 
+/** `?only=limits,chain` runs just those suites (bench/run.mjs passes BENCH_ONLY). */
+const only = new URLSearchParams(location.search).get('only')?.split(',') ?? null;
+
 async function main() {
   const figures: Record<string, number> = {};
-  // `?only=<suite>` runs one suite, to measure a change without the whole run.
-  const only = new URLSearchParams(location.search).get('only');
-  for (const [name, suite] of [
+  const suites = [
     ['slice', sliceSuite],
     ['chain', chainSuite],
     ['rewrite', rewriteSuite],
@@ -31,8 +34,10 @@ async function main() {
     ['global', globalSuite],
     ['host', hostSuite],
     ['faasm-export', faasmExportSuite],
-  ] as const) {
-    if (only && only !== name) continue;
+    ['limits', limitsSuite],
+    ['faults', faultsSuite],
+  ] as const;
+  for (const [name, suite] of suites.filter(([name]) => !only || only.includes(name))) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());

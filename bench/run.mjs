@@ -1,21 +1,26 @@
 // Drives Chromium through the benchmark page, prints a Markdown table, rewrites bench/results.json.
+// BENCH_ONLY=limits,chain runs just those suites of the page (no native baseline, views or SGD)
+// and merges their figures into bench/results.json, keeping every other key.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { conformanceBench } from './conformance.mjs';
 import { KERNELS, runNative } from './native.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
 
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? null;
+
 // Native first, while nothing else of ours is running.
-const native = runNative();
-if (native.skipped) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
+const native = only ? { skipped: 'BENCH_ONLY' } : runNative();
+if (native.skipped && !only) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
 
 /**
  * The browser's figures with the native ones merged in beside their wasm counterparts; a kernel
  * whose native checksum differs from the wasm one fails the run.
  */
 function withNative(figures, checksums) {
+  if (only) return figures;
   const extra = {};
   if (native.skipped) extra['rewrite.shared_vs_raw_x'] = { 'rewrite.raw_vs_native_x': null };
   else {
@@ -30,6 +35,27 @@ function withNative(figures, checksums) {
     extra['rewrite.shared_vs_raw_x'] = { 'rewrite.raw_vs_native_x': Number(Math.exp(logSum / KERNELS.length).toFixed(2)) };
   }
   return Object.fromEntries(Object.entries(figures).flatMap((entry) => [entry, ...Object.entries(extra[entry[0]] ?? {})]));
+}
+
+/** `stress-ng --cpu 2` while on; false when it cannot start (not installed). */
+let hogs = null;
+async function cpuHogs(on) {
+  if (!on) {
+    if (hogs) hogs.kill();
+    hogs = null;
+    return true;
+  }
+  if (hogs) return true;
+  const child = spawn('stress-ng', ['--cpu', '2', '--timeout', '300s', '--quiet'], { stdio: 'ignore' });
+  const started = await new Promise((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => resolve(true));
+  });
+  if (!started) return false;
+  hogs = child;
+  // Let the hogs reach full load before the measured half starts.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return true;
 }
 
 const port = Number(process.env.BENCH_PORT ?? 4174);
@@ -49,20 +75,29 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/bench/`);
+  // The limits suite's loaded half: two CPU hogs for as long as the page asks.
+  await page.exposeFunction('benchHogs', (on) => cpuHogs(on));
+  await page.goto(`http://127.0.0.1:${port}/bench/${only ? `?only=${only.join(',')}` : ''}`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
   const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
   if (error) throw new Error(`benchmark failed: ${error}`);
   await page.close();
   // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
   const app = `http://127.0.0.1:${port}/`;
-  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)), ...conformanceBench(port) };
-  const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
+  const figures = only
+    ? browserFigures
+    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)), ...conformanceBench(port) };
+  const fresh = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10) };
+  // A partial run keeps the browser and date of the full run the other figures come from.
+  const results = only
+    ? { ...fresh, ...JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8')), ...figures }
+    : { ...fresh, ...figures };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');
   for (const [key, value] of Object.entries(figures)) console.log(`| ${key} | ${value} |`);
   console.log(`\n${results.browser}, ${results.date}`);
 } finally {
+  cpuHogs(false);
   await browser.close();
   server.kill();
 }

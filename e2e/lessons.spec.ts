@@ -110,7 +110,7 @@ test('lesson 2: a wild pointer fails every host call; each attack ends only itse
   await expect(pointer!).toHaveAttribute('data-status', 'trapped');
   await expect(pointer!.getByTestId('calls.node.failure')).toHaveText('function signature mismatch');
   await expect(loop!).toHaveAttribute('data-status', 'killed');
-  await expect(loop!.getByTestId('calls.node.failure')).toHaveText('killed: the Faaslet ran past its CPU-time limit of 1500 ms');
+  await expect(loop!.getByTestId('calls.node.failure')).toHaveText(/^killed: CPU-time limit of 1500 ms reached \(used \d+ ms CPU, \d+ ms wall\)$/);
   await expect(stack!).toHaveAttribute('data-status', 'trapped');
   await expect(stack!.getByTestId('calls.node.failure')).toHaveText('stack overflow: Maximum call stack size exceeded');
   await expect(page.locator('[data-testid="calls.node"][data-status="killed"]')).toHaveCount(1);

@@ -99,7 +99,11 @@ export interface CallRequest {
   chainCmdlines?: Record<string, string>;
   /** Start from this named snapshot (Faasm's snapshot key) instead of the Proto-Faaslet. @default none */
   snapshot?: string;
-  /** Wall-clock limit for the Faaslet; past it the Faaslet is killed. @default 5000 */
+  /**
+   * CPU-time limit, ms: past it the Faaslet is killed. It counts the Faaslet's own execution as
+   * fuel (README, "CPU-time limits"), not time blocked in await, locks, the global tier or sleep.
+   * @default 5000
+   */
   cpuTimeLimitMs?: number;
 }
 
@@ -157,6 +161,10 @@ export interface CallResult {
   /** How long the start took in the Faaslet (instantiate + initialise, restore, or reset), ms; then the call's total wall time, ms. */
   startMs: number;
   wallMs: number;
+  /** CPU work the Faaslet did for the call, in fuel units (toolchain/meter); 0 when it never ran. */
+  fuelUnits: number;
+  /** Its CPU time, ms: fuelUnits / FUEL_UNITS_PER_MS. Time blocked (await, locks, the global tier) is not in it. */
+  cpuMs: number;
 }
 
 /** Where the scheduler put a call, and why. */
@@ -270,7 +278,11 @@ export type RuntimeEvent =
   /** A Proto-Faaslet was taken or invalidated, or a zygote ran. */
   | { type: 'proto.changed'; protos: ProtoFaasletInfo[] }
   /** A user's files changed: a call's changes were flushed, or the page uploaded or deleted one. */
-  | { type: 'files.changed'; user: string };
+  | { type: 'files.changed'; user: string }
+  /** The host agent failed in a way no call caught (it keeps running); the message says where. */
+  | { type: 'runtime.error'; message: string }
+  /** The host agent Worker died and a new one took over: calls in flight failed, local tiers are empty. */
+  | { type: 'runtime.restarted'; message: string; at: Timestamp };
 
 
 export interface Capabilities {

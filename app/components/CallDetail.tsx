@@ -80,6 +80,10 @@ export function CallDetail() {
         </dd>
         <dt>time</dt>
         <dd>{when(node, origin)}</dd>
+        <dt>CPU time</dt>
+        <dd data-testid="calls.detail.cpu" title="The Faaslet's own execution, counted as fuel: time blocked in await, locks or the global tier is not in it">
+          {result ? `${formatMs(result.cpuMs)} CPU, ${formatMs(result.wallMs)} wall` : '–'}
+        </dd>
         <dt>input</dt>
         <dd>{result ? `${result.inputBytes} bytes` : '–'}</dd>
         <dt>return code</dt>

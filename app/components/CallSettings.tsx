@@ -26,8 +26,8 @@ export function CallSettings() {
         />
       </label>
       <CommandLineField />
-      <label title="CPU-time limit: past it the Faaslet is killed">
-        <span>Limit</span>
+      <label title="CPU-time limit: past it the Faaslet is killed. It counts the Faaslet's own execution (as fuel), not time blocked in await, locks, the global tier or sleep">
+        <span>CPU-time limit</span>
         <input
           className="field call-settings__limit"
           data-testid="limit.field"

@@ -6,7 +6,7 @@ const STATUS_TEXT: Record<CallStatus, string> = {
   ok: 'ok',
   failed: 'failed',
   trapped: 'trapped',
-  killed: 'killed by the time limit',
+  killed: 'killed by the CPU-time limit',
   stopped: 'stopped',
   refused: 'refused',
 };
@@ -41,6 +41,8 @@ export function CallSummary() {
         <dd data-testid="output.returncode">{result ? result.returnCode : '–'}</dd>
         <dt>wall time</dt>
         <dd data-testid="output.walltime">{result ? formatMs(result.wallMs) : '–'}</dd>
+        <dt title="The Faaslet's own execution, counted as fuel: time blocked in await, locks or the global tier is not in it">CPU time</dt>
+        <dd data-testid="output.cputime">{result ? formatMs(result.cpuMs) : '–'}</dd>
         <dt>start</dt>
         <dd data-testid="output.starttime">{result ? `${formatMs(result.startMs)} (${result.startKind})` : '–'}</dd>
       </dl>

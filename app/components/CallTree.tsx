@@ -71,6 +71,7 @@ const TreeHeader = memo(function TreeHeader() {
       <span>kind</span>
       <span>start</span>
       <span>took</span>
+      <span title="CPU time: the Faaslet's own execution, not time blocked">cpu</span>
       <span>rc</span>
     </div>
   );

@@ -72,6 +72,7 @@ export const CallTreeRow = memo(function CallTreeRow({ node, origin, selected, c
         <span>{node.startKind ?? (node.state === 'queued' ? 'queued' : '–')}</span>
         <span>{node.startedAt !== null ? `+${formatMs(node.startedAt - origin)}` : ''}</span>
         <span>{took}</span>
+        <span data-testid="calls.node.cpu">{result && result.status !== 'refused' ? formatMs(result.cpuMs) : ''}</span>
         <span className={result && result.returnCode !== 0 ? 'call-tree__bad' : undefined}>{result?.returnCode ?? ''}</span>
       </div>
       {failure && <div className="call-tree__failure" data-testid="calls.node.failure" style={{ paddingLeft: indent * 12 + 30 }}>{failure}</div>}

@@ -19,6 +19,26 @@ describe('module interface groups', () => {
     expect(groups[2]!.entries[1]!.note).toMatch(/shared window/);
   });
 
+  it("lists the fuel import and global as the runtime's own, not as Faasm's ABI", () => {
+    const imports = groupImports([
+      { module: 'env', name: '__faasm_read_input', kind: 'function' },
+      { module: 'faaslet', name: 'fuel', kind: 'function' },
+    ]);
+    expect(imports.map((g) => [g.title, g.entries.map((e) => e.name)])).toEqual([
+      ['Faasm host calls', ['__faasm_read_input']],
+      ["The runtime's own (added by the toolchain)", ['faaslet.fuel']],
+    ]);
+    expect(imports[1]!.entries[0]!.note).toMatch(/CPU-time metering/);
+    const exports = groupExports([
+      { name: '__faaslet_fuel_left', kind: 'global' },
+      { name: '__faasm_global_0', kind: 'global' },
+    ]);
+    expect(exports.map((g) => [g.title, g.entries.map((e) => e.name)])).toEqual([
+      ['Globals saved by Proto-Faaslets', ['__faasm_global_0']],
+      ["The runtime's own (added by the toolchain)", ['__faaslet_fuel_left']],
+    ]);
+  });
+
   it('leaves out empty groups and sets the snapshot globals apart', () => {
     const groups = groupExports([
       { name: '_start', kind: 'function' },

@@ -1,5 +1,5 @@
 /** A module's imports and exports sorted into the groups a reader looks for (the build inspector). */
-import type { ModuleInterface } from '../../runtime';
+import { FUEL_GLOBAL_EXPORT, RUNTIME_IMPORTS, type ModuleInterface } from '../../runtime';
 
 export interface InterfaceEntry {
   /** `module.name` for an import, the name for an export. */
@@ -30,10 +30,13 @@ export function groupImports(imports: ModuleInterface['imports']): InterfaceGrou
   const faasm: InterfaceEntry[] = [];
   const wasi: InterfaceEntry[] = [];
   const memories: InterfaceEntry[] = [];
+  const runtime: InterfaceEntry[] = [];
   const other: InterfaceEntry[] = [];
   for (const { module, name, kind } of imports) {
     const full = `${module}.${name}`;
-    if (kind === 'memory') memories.push({ name: full, kind, note: MEMORY_NOTES[full] });
+    const own = RUNTIME_IMPORTS.find((r) => r.module === module && r.name === name);
+    if (own) runtime.push({ name: full, kind, note: own.purpose });
+    else if (kind === 'memory') memories.push({ name: full, kind, note: MEMORY_NOTES[full] });
     else if (module === WASI_MODULE) wasi.push({ name, kind });
     else if (module === 'env' && kind === 'function' && name.startsWith('__faasm_')) faasm.push({ name, kind });
     else other.push({ name: full, kind });
@@ -42,6 +45,7 @@ export function groupImports(imports: ModuleInterface['imports']): InterfaceGrou
     ['Faasm host calls', faasm],
     ['WASI', wasi],
     ['Memories', memories],
+    ["The runtime's own (added by the toolchain)", runtime],
     ['Other', other],
   ]);
 }
@@ -54,11 +58,14 @@ export function groupExports(exports: ModuleInterface['exports']): InterfaceGrou
   const memories = exports.filter((e) => e.kind === 'memory');
   const tables = exports.filter((e) => e.kind === 'table');
   const snapshot = exports.filter((e) => e.kind === 'global' && SNAPSHOT_GLOBAL.test(e.name));
-  const globals = exports.filter((e) => e.kind === 'global' && !SNAPSHOT_GLOBAL.test(e.name));
+  const fuel = exports.filter((e) => e.kind === 'global' && e.name === FUEL_GLOBAL_EXPORT)
+    .map((e) => ({ ...e, note: 'fuel left in the slice: the CPU-time meter, set by the Faaslet at each call' }));
+  const globals = exports.filter((e) => e.kind === 'global' && !SNAPSHOT_GLOBAL.test(e.name) && e.name !== FUEL_GLOBAL_EXPORT);
   return groups([
     ['Functions', functions],
     ['Memories and tables', [...memories, ...tables]],
     ['Globals', globals],
     ['Globals saved by Proto-Faaslets', snapshot],
+    ["The runtime's own (added by the toolchain)", fuel],
   ]);
 }

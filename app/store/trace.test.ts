@@ -14,7 +14,7 @@ const started = (callId: number, parentId: number | null): RuntimeEvent => ({
 const result = (callId: number, parentId: number | null, patch: Partial<CallResult> = {}): CallResult => ({
   callId, parentId, function: 'demo/f', host: 1, faaslet: 3, inputBytes: 2, queuedAt: callId, startedAt: 10 + callId,
   finishedAt: 50, status: 'ok', returnCode: 0, output: new Uint8Array(), stdout: '', stderr: '', message: null,
-  stack: [], startKind: 'warm', startMs: 0, wallMs: 40, ...patch,
+  stack: [], startKind: 'warm', startMs: 0, wallMs: 40, fuelUnits: 0, cpuMs: 0, ...patch,
 });
 
 const waiting: CallTrace = { ...emptyTrace, awaitingRoot: true };

@@ -6,7 +6,7 @@
  * live wasm memories (DESIGN.md).
  */
 import type { ClusterConfig, ClusterView, Placement, StartKind } from '../api';
-import type { RunJob, StartPlan } from '../faaslet';
+import type { StartPlan, SupervisedJob } from '../faaslet';
 import { PAGE_SIZE, type ProtoImage } from '../proto';
 import { FaasletHandle, type FaasletEvents, type RunOutcome } from './faaslet-handle';
 import { budgetDecision, MIB, type MemoryInUse } from './memory-budget';
@@ -70,7 +70,7 @@ export interface ClusterCall {
   /** The host of the Faaslet that chained this call; null for a call from the page. */
   callerHost: number | null;
   placed(placement: Omit<Placement, 'callId' | 'parentId' | 'function' | 'at'>): void;
-  job(faaslet: FaasletHandle, start: StartPlan): RunJob;
+  job(faaslet: FaasletHandle, start: StartPlan): SupervisedJob;
   /** The call is on its way to the Faaslet (which reports how it started: FaasletEvents.started). */
   dispatched(placed: Placed): void;
   /** Stop was pressed for it (or an ancestor) before it reached a Faaslet. */

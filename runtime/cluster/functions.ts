@@ -1,10 +1,13 @@
 /**
  * The function store: the last good build of each `user/function`, compiled once into a
  * `WebAssembly.Module` that every Faaslet shares, and kept in IndexedDB so it survives a reload.
+ * A build an earlier version stored without metering is dropped at load, so it is never run
+ * past the CPU-time limit: it is not listed, and the page builds it again from its source.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FunctionInfo, FunctionKind, Language } from '../api';
 import { moduleFingerprint } from '../proto';
+import { meteringProblem } from '../toolchain';
 import { exportMutableGlobals } from '../toolchain/export-globals';
 
 export interface StoredFunction {
@@ -42,10 +45,15 @@ export class FunctionStore {
     this.db = openDB<FunctionDb>('faaslet-playground-functions', 1, {
       upgrade: (db) => db.createObjectStore('functions'),
     });
-    for (const persisted of await (await this.db).getAll('functions')) {
+    const db = await this.db;
+    for (const persisted of await db.getAll('functions')) {
       // Builds from before Proto-Faaslets lack the exported globals an image needs (idempotent).
       const wasm = persisted.kind === 'library' ? (persisted.wasm as Uint8Array<ArrayBuffer>) : exportMutableGlobals(persisted.wasm);
       const module = await WebAssembly.compile(wasm);
+      if (meteringProblem(module) !== null) {
+        await db.delete('functions', functionKey(persisted.user, persisted.name));
+        continue;
+      }
       const fingerprint = await moduleFingerprint(wasm);
       this.functions.set(functionKey(persisted.user, persisted.name), { ...persisted, wasm, module, fingerprint });
     }

@@ -140,7 +140,7 @@ export class Invoker {
     if (call.parentId !== null && (this.stopping.has(call.parentId) || this.calls.get(call.parentId)?.result?.status === 'stopped')) {
       this.stopping.add(call.id);
     }
-    const stoppedBeforeStart: CallOutcome = { kind: 'killed', reason: 'stopped', elapsedMs: 0 };
+    const stoppedBeforeStart: CallOutcome = { kind: 'killed', reason: 'stopped', elapsedMs: 0, fuelUnits: 0, confirmed: true };
 
     let outcome: CallOutcome;
     if (this.stopping.has(call.id)) {

@@ -6,10 +6,11 @@
  */
 import type { Diagnostic, FunctionSource } from '../api';
 import { WASI_IMPORT_NAMES } from '../faaslet';
-import { PROVIDED_HOST_IMPORTS } from '../host';
+import { FUEL_GLOBAL_EXPORT } from '../faaslet/fuel';
+import { PROVIDED_HOST_IMPORTS, runtimeImport } from '../host';
 import { dylinkOf, installedLibraryPath, type DylinkInfo } from '../host/dynlink';
 import { moduleFingerprint } from '../proto';
-import { memoryImportOf, type BuildOutcome } from '../toolchain';
+import { memoryImportOf, meteringProblem, type BuildOutcome } from '../toolchain';
 import { DLOPEN_EXPORTS } from '../toolchain/dlopen-exports';
 import type { StoredFunction } from './functions';
 import { uploadReports, type Upload } from './upload';
@@ -25,6 +26,7 @@ function unprovided(module: WebAssembly.Module, info: DylinkInfo): string[] {
       if (info.weakImports.has(`${from}.${name}`)) return false;
       if (from === 'env') return !REGION.has(name) && !FROM_FUNCTION.has(name) && !PROVIDED_HOST_IMPORTS.has(name);
       if (from === 'GOT.mem' || from === 'GOT.func') return !own.has(name) && !FROM_FUNCTION.has(name);
+      if (runtimeImport(from, name)) return false;
       return from !== 'wasi_snapshot_preview1' || !WASI_IMPORT_NAMES.has(name);
     })
     .map(({ name }) => name);
@@ -45,10 +47,13 @@ export async function uploadLibrary(source: FunctionSource, outcome: BuildOutcom
   }
   if (!info) return refuse('upload refused: the library has no dylink.0 section, so it is not a side module');
   if (info.needed.length > 0) return refuse(`upload refused: the library needs ${info.needed.join(', ')}; libraries that load other libraries are not supported`);
+  const unmetered = meteringProblem(module);
+  if (unmetered) return refuse(`upload refused: ${unmetered.replace('the module', 'the library')}`);
 
   const exports = WebAssembly.Module.exports(module).map((e) => e.name);
-  // What dlsym can usefully find: the loader runs __wasm_apply_data_relocs and __wasm_call_ctors itself.
-  const symbols = exports.filter((name) => !name.startsWith('__wasm_'));
+  // What dlsym can usefully find: the loader runs __wasm_apply_data_relocs and __wasm_call_ctors
+  // itself, and the fuel global is the Faaslet's.
+  const symbols = exports.filter((name) => !name.startsWith('__wasm_') && name !== FUEL_GLOBAL_EXPORT);
   const path = `/${installedLibraryPath(source.name)}`;
   const missing = unprovided(module, info);
   const warning = missing.length === 0 ? null

@@ -1,13 +1,13 @@
 /**
  * Upload: turn a toolchain build into a stored function, refusing a module the runtime could
- * not run (invalid wasm, imports it does not provide, memory over the Faaslet's limit) with the
- * whole reason, before any call can trip over it.
+ * not run (invalid wasm, imports it does not provide, not metered for the CPU-time limit, memory
+ * over the Faaslet's limit) with the whole reason, before any call can trip over it.
  */
 import type { BuildReport, FunctionSource } from '../api';
 import { WASI_IMPORT_NAMES } from '../faaslet';
 import { importProblems } from '../host';
 import { moduleFingerprint } from '../proto';
-import { memoryImportOf, type BuildOutcome } from '../toolchain';
+import { memoryImportOf, meteringProblem, type BuildOutcome } from '../toolchain';
 import type { StoredFunction } from './functions';
 
 export type Upload = { report: BuildReport; stored: StoredFunction | null };
@@ -56,6 +56,8 @@ export async function upload(
     const list = problems.map((p) => `${p.module}.${p.name} (${p.reason})`).join(', ');
     return refuse(`upload refused: the module imports what this runtime does not provide: ${list}`);
   }
+  const unmetered = meteringProblem(module);
+  if (unmetered) return refuse(`upload refused: ${unmetered}`);
   const minPages = memoryImportOf(outcome.wasm)?.minPages ?? 0;
   if (minPages > memoryLimitPages) {
     return refuse(`upload refused: memory 0 needs ${minPages} pages, over the Faaslet limit of ${memoryLimitPages}`);

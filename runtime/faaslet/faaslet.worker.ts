@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** A Faaslet Worker: runs one call at a time; the host agent replaces it when it is killed. */
+import { FaasletControl, FaasletKilled, setCurrentControl, suspendedWait } from './control';
 import { runFaaslet } from './instance';
 import type { AwaitAnswer, FaasletToHost, HostToFaaslet } from './protocol';
 import { captureHeld, resetFrom, type HeldInstance } from './start';
@@ -63,17 +64,28 @@ scope.onmessage = async (event: MessageEvent<HostToFaaslet>) => {
   const output = outputBatcher(job.callId);
   const previous = held;
   held = null; // while a call runs, there is no instance to snapshot
-  const run = await runFaaslet(job, {
-    onOutput: output.push,
-    post(chainOrAwait) {
-      output.flush();
-      post(chainOrAwait);
-    },
-    answer: (awaited) => new Promise((resolve) => answers.set(awaited, resolve)),
-  }, previous);
-  held = run.held;
-  output.flush();
-  post(run.done);
+  try {
+    const run = await runFaaslet(job, {
+      onOutput: output.push,
+      post(chainOrAwait) {
+        output.flush();
+        post(chainOrAwait);
+      },
+      // A JSPI-suspended Faaslet is BLOCKED like one in Atomics.wait (control.ts).
+      answer: (awaited) => suspendedWait(new Promise((resolve) => answers.set(awaited, resolve))),
+    }, previous);
+    held = run.held;
+    output.flush();
+    post(run.done);
+  } catch (error) {
+    // Killed: its supervisor releases what it held once the control word says DEAD, and
+    // terminates this Worker. Nothing more of the call may reach shared memory or the page.
+    if (error instanceof FaasletKilled) return;
+    new FaasletControl(job.control).abandon();
+    post({ kind: 'failed', callId: job.callId, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    setCurrentControl(null);
+  }
 };
 
 post({ kind: 'ready' });

@@ -10,11 +10,15 @@
  * - stack.ts: V8 traps to readable wasm frames.
  * - job.ts: a call run straight on a Faaslet, outside the cluster (tests, benchmarks).
  *
- * Pitfalls: the wasm holds the Worker's event loop while it runs, so the host agent (not the
- * Faaslet) enforces time limits by terminating the Worker; views on shared memory must be
- * copied before decoding or posting.
+ * - control.ts: the control word a Faaslet and its supervisor kill it through; fuel.ts: the
+ *   metering contract whose polls (routing.ts's `faaslet.fuel` import) are the kill points.
+ *
+ * Pitfalls: the wasm holds the Worker's event loop while it runs, and `terminate()` does not stop
+ * the thread at once, so kills and CPU-time limits land at fuel polls and waits (control.ts), and
+ * a killed Faaslet runs no cleanup at all; views on shared memory must be copied before decoding
+ * or posting.
  */
-export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan, StartReport } from './protocol';
+export type { AwaitAnswer, AwaitMode, ChainTarget, Entry, FaasletToHost, HostToFaaslet, RunJob, StartPlan, StartReport, SupervisedJob } from './protocol';
 export { standaloneJob } from './job';
 export { WASI_IMPORT_NAMES } from './wasi';
 

@@ -4,6 +4,7 @@
  * function-table entry for a call chained by pointer. WAT modules may lack everything but their
  * entry. The instance is handed back to be held for the next call of the same module.
  */
+import { FaasletKilled } from './control';
 import type { AwaitAnswer, FaasletToHost, RunJob } from './protocol';
 import { exported, failure, outcomeOf, enter, type Outcome } from './outcome';
 import { startFaaslet, type HeldInstance } from './start';
@@ -72,6 +73,7 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
     output,
     trap,
     runMs: performance.now() - began - startMs,
+    fuelUnits: started.ok ? started.held.routing.control.unitsUsed : 0,
   });
   if (!started.ok) return { done: done(started.outcome), held: null };
   const { instance, routing } = started.held;
@@ -79,12 +81,16 @@ export async function runFaaslet(job: RunJob, link: FaasletLink, held: HeldInsta
 
   const entry = entryOf(instance, job);
   if (typeof entry === 'string') return { done: done({ returnCode: 1, trap: { message: entry, stack: [] } }), held: started.held };
+  routing.armFuel();
   const ran = await enterSuspendable(entry, job.awaitMode === 'jspi');
+  // A pointer call skips _start's exit path, so flush stdio as exit would.
+  const dtors = job.entry.kind === 'pointer' ? exported(instance, '__wasm_call_dtors') : null;
+  if (dtors && !ran.trap) enter(dtors);
+  routing.bookLastSlice();
+  // Past this point no kill lands: a kill requested meanwhile wins, and nothing is cleaned up.
+  if (!routing.control.finish()) throw new FaasletKilled(routing.control.reason ?? 'stopped');
   // Even a trapped call must not leave locks held.
   const ended = enter(() => (routing.end(), ran.returnCode));
   const outcome = ran.trap ? ran : ended;
-  // A pointer call skips _start's exit path, so flush stdio as exit would.
-  const dtors = job.entry.kind === 'pointer' ? exported(instance, '__wasm_call_dtors') : null;
-  if (dtors && !outcome.trap) enter(dtors);
   return { done: { ...done(outcome, routing.output), files: routing.fileChanges() }, held: started.held };
 }

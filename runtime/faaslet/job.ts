@@ -1,8 +1,10 @@
+import { createControl } from './control';
 import type { RunJob } from './protocol';
 
 /**
  * A call run straight on a Faaslet, outside the cluster (tests, benchmarks): its own call-id
- * counter and mailbox, no input or arguments, entering at main; `fields` sets the rest.
+ * counter, mailbox and control word, no CPU-time limit, no input or arguments, entering at main;
+ * `fields` sets the rest.
  */
 export function standaloneJob(
   fields: Pick<RunJob, 'callId' | 'functionName' | 'user' | 'module' | 'memory' | 'arena'> & Partial<RunJob>,
@@ -14,6 +16,8 @@ export function standaloneJob(
     callIds: new Int32Array(new SharedArrayBuffer(4)),
     awaitMode: 'mailbox',
     mailbox: new SharedArrayBuffer(16),
+    control: createControl(),
+    cpuBudgetUnits: Infinity,
     ...fields,
   };
 }

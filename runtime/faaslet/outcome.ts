@@ -1,6 +1,7 @@
 /** How a piece of a Faaslet's wasm ended: a return code, or a trap with readable frames. */
 import { WASIProcExit } from '@bjorn3/browser_wasi_shim';
 import { HostError } from '../host';
+import { FaasletKilled } from './control';
 import type { FaasletToHost } from './protocol';
 import { trapMessage, wasmFrames } from './stack';
 
@@ -17,8 +18,11 @@ export const outcomeOf = (value: unknown): Outcome => ({
   trap: null,
 });
 
-export const failure = (error: unknown, during = ''): Outcome =>
-  error instanceof WASIProcExit ? { returnCode: error.code, trap: null } : { returnCode: 1, trap: trapOf(error, during) };
+/** A kill is no outcome: it keeps unwinding, past every cleanup, to the Worker's top level (control.ts). */
+export function failure(error: unknown, during = ''): Outcome {
+  if (error instanceof FaasletKilled) throw error;
+  return error instanceof WASIProcExit ? { returnCode: error.code, trap: null } : { returnCode: 1, trap: trapOf(error, during) };
+}
 
 export function enter(fn: () => unknown, during = ''): Outcome {
   try {

@@ -66,7 +66,16 @@ export interface RunJob {
   clock?: SharedArrayBuffer;
   /** The function's bandwidth on virtual sockets (host/network), bytes per second. @default unshaped */
   bandwidth?: number | null;
+  /** The Faaslet's control word (control.ts): how its supervisor kills it. */
+  control: SharedArrayBuffer;
+  /** The call's CPU-time limit in fuel units (fuel.ts): limit ms × FUEL_UNITS_PER_MS; Infinity: none. */
+  cpuBudgetUnits: number;
+  /** The Faaslet's id on its host (> 0), recorded while it holds the key table's mutex. @default the host agent's */
+  faasletId?: number;
 }
+
+/** A job as the cluster hands it to a Faaslet's supervisor, which adds its control word, budget and id. */
+export type SupervisedJob = Omit<RunJob, 'control' | 'cpuBudgetUnits' | 'faasletId'>;
 
 export type ChainTarget = { kind: 'name'; name: string } | { kind: 'pointer'; funcIndex: number };
 
@@ -98,6 +107,8 @@ export type FaasletToHost =
   | { kind: 'snapshot'; requestId: number; image: ProtoImage }
   | { kind: 'restored'; requestId: number }
   | { kind: 'refused'; requestId: number; message: string }
+  /** The Faaslet's own code failed outside the function (a bug of the runtime): it must be replaced. */
+  | { kind: 'failed'; callId: number; message: string }
   | {
       kind: 'done';
       callId: number;
@@ -107,6 +118,8 @@ export type FaasletToHost =
       trap: { message: string; stack: WasmFrame[] } | null;
       /** Time in the function after its start, ms. */
       runMs: number;
+      /** CPU work the call did, in fuel units (fuel.ts); 0 for a module that is not metered. */
+      fuelUnits: number;
       /** What the call changed in its user's files, to flush (absent when it never ran). */
       files?: FileChanges;
     };

@@ -24,6 +24,8 @@ import { timeAndRandomImports } from '../host/wasi-extras';
 import { fileIoImports } from '../host/wasi-io';
 import { checkedWasiCall } from '../host/wasi-pointers';
 import { LockLedger, StateArena } from '../state';
+import { createControl, FaasletControl, setCurrentControl } from './control';
+import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE } from './fuel';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
 import { faasletWasi, WASI_IMPORT_NAMES, type CapturedStream } from './wasi';
@@ -62,10 +64,13 @@ export class CallRouting {
   /** The import object the instance got: what libraries it dlopens may call too. */
   private importObject: WebAssembly.Imports = {};
   private readonly linker: DynamicLinker;
+  /** The running call's control word (control.ts) and CPU-time budget in fuel units (fuel.ts). */
+  control = new FaasletControl(createControl());
+  private budgetUnits = Infinity;
 
   constructor(job: RunJob) {
     this.memory = job.memory;
-    this.arena = StateArena.attach(job.arena);
+    this.arena = StateArena.attach(job.arena, job.faasletId);
     this.faasletMemory = new FaasletMemory(job.memory, this.arena.memory);
     this.ledger = job.locks ? new LockLedger(job.locks) : undefined;
     this.copies = new CopiedState(this.faasletMemory, this.arena, (size) => this.malloc('__faasm_read_state_ptr', size));
@@ -130,8 +135,40 @@ export class CallRouting {
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
+      [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: this.fuel },
     };
     return this.importObject;
+  }
+
+  /**
+   * The metered module's poll (fuel.ts): book the slice, die if killed or past the budget. The
+   * function and each library it dlopens call it with their own global, all starting slices at
+   * FUEL_SLICE, so `FUEL_SLICE - left` is what the slice used.
+   */
+  private readonly fuel = (left: number): number => {
+    const { control } = this;
+    control.book(FUEL_SLICE - left);
+    control.poll();
+    if (control.unitsUsed > this.budgetUnits) control.die('time-limit');
+    return FUEL_SLICE;
+  };
+
+  /** The fuel global of the instance, if the module is metered. */
+  private fuelGlobal(): WebAssembly.Global | null {
+    const global = this.instance?.exports[FUEL_GLOBAL_EXPORT];
+    return global instanceof WebAssembly.Global ? global : null;
+  }
+
+  /** Just before the entry: a full slice, set after any restore or reset (they rewrite globals). */
+  armFuel(): void {
+    const global = this.fuelGlobal();
+    if (global) global.value = FUEL_SLICE;
+  }
+
+  /** The function returned: book the slice it was in. */
+  bookLastSlice(): void {
+    const global = this.fuelGlobal();
+    if (global) this.control.book(FUEL_SLICE - (global.value as number));
   }
 
   /**
@@ -151,6 +188,9 @@ export class CallRouting {
   begin(job: RunJob, link: FaasletLink): CapturedStream {
     // The call starts from the post-zygote image: the last call's libraries are gone with it.
     this.linker.reset();
+    this.control = new FaasletControl(job.control);
+    this.budgetUnits = job.cpuBudgetUnits;
+    setCurrentControl(this.control);
     this.files = job.files ?? new Map();
     const { wasi, stderr, root } = faasletWasi(['function.wasm', ...job.args], link.onOutput, this.files);
     this.root = root;

@@ -51,6 +51,24 @@ describe('GlobalLocks', () => {
     expect(second).toBe(true);
   });
 
+  it('a lock granted just after its call ended (a kill raced the grant) is given back at once', async () => {
+    // Web Locks may run the callback of a request granted before its abort was seen.
+    let grant: (() => Promise<void>) | null = null;
+    const late: LockRequester = {
+      request(_name, _options, callback) {
+        grant = callback;
+        return new Promise(() => {});
+      },
+    };
+    const locks = new GlobalLocks(late);
+    const acquired = locks.acquire(1, 'u/k', 'write');
+    expect(locks.endCall(1)).toEqual([]);
+    const held = grant!();
+    await expect(acquired).rejects.toThrow('the call ended before it got the global write lock on "u/k"');
+    await held;
+    expect(locks.endCall(1)).toEqual([]);
+  });
+
   it('releasing a lock the call does not hold says so', () => {
     expect(new GlobalLocks(fakeLocks()).release(1, 'u/k', 'read')).toBe(false);
   });

@@ -56,6 +56,12 @@ export class GlobalLocks {
       this.locks
         .request(lockName(key), options, () => {
           waiting.delete(abort);
+          // Granted after the call ended (a kill raced the grant): give it back at once, or it
+          // would be held by nobody for ever.
+          if (abort.signal.aborted) {
+            failed(new Error(`the call ended before it got the global ${mode} lock on "${key}"`));
+            return Promise.resolve();
+          }
           this.held.set(callId, [...(this.held.get(callId) ?? []), { key, mode, release }]);
           granted();
           return holding;

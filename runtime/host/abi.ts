@@ -2,8 +2,10 @@
  * Faasm's function-facing imports (module `env`), as in faasm/cpp's host_interface.h.
  * wasm32: long, int, unsigned int and pointers are all i32. This table names every import
  * Faasm defines, grouped as ../shared/ABI.md groups them, so that an upload can say which
- * imports this runtime provides and which it refuses.
+ * imports this runtime provides and which it refuses. The runtime's own imports, which the
+ * toolchain adds and no function calls, are listed apart (RUNTIME_IMPORTS).
  */
+import { FUEL_IMPORT } from '../faaslet/fuel';
 
 export type AbiGroup =
   | 'input/output'
@@ -80,4 +82,13 @@ const byName = new Map(FAASM_IMPORTS.map((entry) => [entry.name, entry]));
 
 export function faasmImport(name: string): AbiImport | undefined {
   return byName.get(name);
+}
+
+/** Imports the toolchain adds to every module for the runtime itself, not part of Faasm's ABI. */
+export const RUNTIME_IMPORTS: readonly { module: string; name: string; purpose: string }[] = [
+  { ...FUEL_IMPORT, purpose: 'CPU-time metering: books a slice of fuel and polls the kill word (toolchain/meter)' },
+];
+
+export function runtimeImport(module: string, name: string): (typeof RUNTIME_IMPORTS)[number] | undefined {
+  return RUNTIME_IMPORTS.find((r) => r.module === module && r.name === name);
 }

@@ -29,10 +29,16 @@ describe('importProblems', () => {
           { module: 'env', name: 'memory', kind: 'memory' },
           { module: 'env', name: '__faasm_read_input', kind: 'function' },
           { module: 'wasi_snapshot_preview1', name: 'fd_write', kind: 'function' },
+          { module: 'faaslet', name: 'fuel', kind: 'function' },
         ],
         wasi,
       ),
     ).toEqual([]);
+  });
+
+  it('takes the fuel import only as a function', () => {
+    const problems = importProblems([{ module: 'faaslet', name: 'fuel', kind: 'global' }], wasi);
+    expect(problems).toEqual([{ module: 'faaslet', name: 'fuel', reason: 'must be imported as a function' }]);
   });
 
   it('lists every import it cannot satisfy, with a reason', () => {

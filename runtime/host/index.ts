@@ -19,7 +19,7 @@
  *   wasi-io.ts: fd_read/fd_write and their p- forms, whose buffers may be state pointers (iovec.ts).
  * - wasi-pointers.ts: the pointer checks in front of the WASI shim (for the calls the host does not serve itself).
  */
-import { faasmImport } from './abi';
+import { faasmImport, runtimeImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
 import { confFlagImports } from './conf-flags';
@@ -35,7 +35,7 @@ import { ZERO_COPY, type StateMapping } from './state-mapping';
 import type { LockLedger, StateArena } from '../state';
 
 export { HostError, FaasletMemory, SHARED_WINDOW_BASE } from './memory';
-export { FAASM_IMPORTS, type AbiImport, type AbiGroup } from './abi';
+export { FAASM_IMPORTS, RUNTIME_IMPORTS, runtimeImport, type AbiImport, type AbiGroup } from './abi';
 export type { CallIo } from './calls';
 export type { ChainContext } from './chaining';
 export { createMailbox, postAnswer } from './mailbox';
@@ -144,6 +144,8 @@ export function importProblems(
       } else if (kind !== 'function') problem('must be imported as a function');
     } else if (module === 'wasi_snapshot_preview1') {
       if (!wasiNames.has(name)) problem('WASI call not provided by this runtime');
+    } else if (runtimeImport(module, name)) {
+      if (kind !== 'function') problem('must be imported as a function');
     } else {
       problem(`unknown import module "${module}"`);
     }

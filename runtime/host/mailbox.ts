@@ -5,6 +5,7 @@
  * Layout (little-endian i32 words, then bytes): [state, returnCode, outputLength, errorLength,
  * output…, error…]. state: 0 empty, 1 answered.
  */
+import { blockingWait } from '../faaslet/control';
 import type { AwaitAnswer } from '../faaslet/protocol';
 
 const HEADER_BYTES = 16;
@@ -42,11 +43,18 @@ export function clearMailbox(mailbox: SharedArrayBuffer): void {
   Atomics.store(new Int32Array(mailbox, 0, 1), 0, 0);
 }
 
-/** Faaslet side: block until answered; spin briefly first (waking an idle thread costs ~40 µs). */
+/**
+ * Faaslet side: block until answered; spin briefly first (waking an idle thread costs ~40 µs).
+ * The wait is a kill point (faaslet/control.ts): a Faaslet killed meanwhile throws on waking.
+ */
 export function waitForAnswer(mailbox: SharedArrayBuffer): AwaitAnswer {
   const words = new Int32Array(mailbox, 0, 4);
   for (let spin = 0; spin < 2000 && Atomics.load(words, 0) === 0; spin++);
-  while (Atomics.load(words, 0) === 0) Atomics.wait(words, 0, 0);
+  if (Atomics.load(words, 0) === 0) {
+    blockingWait(() => {
+      while (Atomics.load(words, 0) === 0) Atomics.wait(words, 0, 0);
+    });
+  }
   const outputLength = words[2]!;
   const errorLength = words[3]!;
   const bytes = new Uint8Array(mailbox, HEADER_BYTES);

@@ -19,6 +19,8 @@ export function stateImports(
   mapping: () => StateMapping,
   ledger?: LockLedger,
 ) {
+  /** Lock changes go through the Faaslet's ledger, which records them in a kill-safe order (state/ledger.ts). */
+  const locks = ledger ? ledger.over(arena) : arena;
   /** Runs one import; a refused state operation becomes a HostError naming the import. */
   const run = <T>(call: string, keyPtr: number, body: (key: string) => T): T => {
     try {
@@ -105,32 +107,28 @@ export function stateImports(
     __faasm_lock_state_read(keyPtr: number): void {
       run('__faasm_lock_state_read', keyPtr, (key) => {
         const value = arena.require(key);
-        arena.lockRead(value);
-        ledger?.note(value, 'read', true);
+        locks.lockRead(value);
         mapping().refresh(value);
       });
     },
     __faasm_lock_state_write(keyPtr: number): void {
       run('__faasm_lock_state_write', keyPtr, (key) => {
         const value = arena.require(key);
-        arena.lockWrite(value);
-        ledger?.note(value, 'write', true);
+        locks.lockWrite(value);
         mapping().refresh(value);
       });
     },
     __faasm_unlock_state_read(keyPtr: number): void {
       run('__faasm_unlock_state_read', keyPtr, (key) => {
         const value = arena.require(key);
-        arena.unlockRead(value);
-        ledger?.note(value, 'read', false);
+        locks.unlockRead(value);
       });
     },
     __faasm_unlock_state_write(keyPtr: number): void {
       run('__faasm_unlock_state_write', keyPtr, (key) => {
         const value = arena.require(key);
         mapping().writeBack(value);
-        arena.unlockWrite(value);
-        ledger?.note(value, 'write', false);
+        locks.unlockWrite(value);
       });
     },
   };

@@ -2,6 +2,8 @@
  * Appended state: a key's list of elements, apart from its value (Faasm keeps it apart too).
  * Elements live in a chain of chunks in the arena memory; clearing keeps the chunks for the
  * next appends to reuse, since the bump allocator never frees. All calls hold the table mutex.
+ * The record's count is each change's commit point (an append bumps it last, a clear zeroes it
+ * first), so a holder cut off midway is rolled back to it (rollBackAppended, recover.ts).
  *
  * Chunk: [next i32, capacity i32, used i32, 0] then records [length i32, bytes, pad to 4].
  */
@@ -55,8 +57,8 @@ export function appendTo(meta: Meta, memory: WebAssembly.Memory, slot: number, k
   new Uint8Array(memory.buffer, tail + CHUNK_HEADER + used + 4, data.byteLength).set(data);
   view.setInt32(tail + USED, used + need, true);
   meta.set(slot, R.APPEND_TAIL, tail);
-  meta.add(slot, R.APPEND_COUNT, 1);
   meta.add(slot, R.APPEND_BYTES, data.byteLength);
+  meta.add(slot, R.APPEND_COUNT, 1);
 }
 
 export function readAppendedOf(
@@ -97,12 +99,34 @@ export function readAppendedOf(
 }
 
 export function clearAppendedOf(meta: Meta, memory: WebAssembly.Memory, slot: number): void {
-  const view = new DataView(memory.buffer);
-  const head = meta.get(slot, R.APPEND_HEAD);
-  for (let chunk = head; chunk !== NONE; chunk = view.getInt32(chunk + NEXT, true)) {
-    view.setInt32(chunk + USED, 0, true);
-  }
-  meta.set(slot, R.APPEND_TAIL, head);
   meta.set(slot, R.APPEND_COUNT, 0);
-  meta.set(slot, R.APPEND_BYTES, 0);
+  rollBackAppended(meta, memory, slot);
+}
+
+/**
+ * Make the chain agree with the record's count: chunks keep the first `count` elements, the
+ * tail is the chunk the last of them is in, and later chunks are empty (kept for reuse).
+ */
+export function rollBackAppended(meta: Meta, memory: WebAssembly.Memory, slot: number): void {
+  const head = meta.get(slot, R.APPEND_HEAD);
+  const count = meta.get(slot, R.APPEND_COUNT);
+  const view = new DataView(memory.buffer);
+  let kept = 0;
+  let bytes = 0;
+  let tail = head;
+  for (let chunk = head; chunk !== NONE; chunk = view.getInt32(chunk + NEXT, true)) {
+    const used = view.getInt32(chunk + USED, true);
+    let at = 0;
+    for (; at < used && kept < count; kept++) {
+      const length = view.getInt32(chunk + CHUNK_HEADER + at, true);
+      bytes += length;
+      at += padded(length);
+    }
+    if (at > 0 || chunk === head) tail = chunk;
+    view.setInt32(chunk + USED, at, true);
+  }
+  // Fewer elements than counted: a cut clear; what is left is what there is.
+  meta.set(slot, R.APPEND_TAIL, tail);
+  meta.set(slot, R.APPEND_BYTES, bytes);
+  meta.set(slot, R.APPEND_COUNT, kept);
 }

@@ -8,8 +8,10 @@ import { allocate, PAGE_BYTES } from './alloc';
 import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
 import { StateError } from './errors';
 import { dirtyRanges, flagChunks, type DirtyRange } from './dirty';
-import { DIRTY_WHOLE, H, HAS_VALUE, MAGIC, Meta, metaByteLength, R } from './layout';
+import { DIRTY_WHOLE, H, HAS_VALUE, HOST_HOLDER, MAGIC, Meta, metaByteLength, R } from './layout';
 import * as locks from './locks';
+import { recoverTable } from './recover';
+import type { Released } from './ledger';
 import { assertRoom, findOrInsertSlot, findSlot, keyName, slotKey } from './table';
 
 /** What to post to a Worker: both parts are shared, nothing is copied. */
@@ -60,14 +62,20 @@ export class StateArena {
     return new StateArena({ memory, meta });
   }
 
-  /** The same arena in another Worker, from a posted `handle`. */
-  static attach(handle: StateArenaHandle): StateArena {
-    return new StateArena(handle);
+  /**
+   * The same arena in another Worker, from a posted `handle`. `holder` (a Faaslet's id, > 0) is
+   * recorded while this view holds the key table's mutex.
+   */
+  static attach(handle: StateArenaHandle, holder = HOST_HOLDER): StateArena {
+    return new StateArena(handle, holder);
   }
 
   private readonly meta: Meta;
 
-  private constructor(readonly handle: StateArenaHandle) {
+  private constructor(
+    readonly handle: StateArenaHandle,
+    private readonly holder = HOST_HOLDER,
+  ) {
     if (!(handle.meta instanceof SharedArrayBuffer) || new Int32Array(handle.meta)[H.MAGIC] !== MAGIC) {
       throw new TypeError('not a state arena handle: its metadata buffer is missing or foreign');
     }
@@ -198,13 +206,22 @@ export class StateArena {
     locks.unlockWrite(this.meta.words, this.meta.lockIndex(value.slot), value.key);
   }
 
-  /** Release locks a Faaslet left held (see ledger.ts): `held` read locks, or -1 for the write lock. */
-  releaseLocks(slot: number, held: number): { key: string; kind: 'read' | 'write'; count: number } {
+  /**
+   * Release locks a Faaslet left held (see ledger.ts): `held` read locks, or -1 for the write
+   * lock. A lock word that disagrees is left alone and the mismatch reported, never thrown: the
+   * supervisor calls this while replacing a dead Faaslet and must not stop halfway.
+   */
+  releaseLocks(slot: number, held: number): Released {
     const key = slotKey(this.meta, slot);
-    const index = this.meta.lockIndex(slot);
-    if (held < 0) locks.unlockWrite(this.meta.words, index, key);
-    for (let n = 0; n < held; n++) locks.unlockRead(this.meta.words, index, key);
-    return { key, kind: held < 0 ? 'write' : 'read', count: Math.abs(held) };
+    const kind = held < 0 ? 'write' : 'read';
+    const released: Released = { key, kind, count: Math.abs(held) };
+    try {
+      if (held < 0) locks.unlockWrite(this.meta.words, this.meta.lockIndex(slot), key);
+      for (let n = 0; n < held; n++) locks.unlockRead(this.meta.words, this.meta.lockIndex(slot), key);
+    } catch (error) {
+      released.problem = error instanceof Error ? error.message : String(error);
+    }
+    return released;
   }
 
   /** Append one element to the key's appended state (kept apart from its value). */
@@ -229,8 +246,19 @@ export class StateArena {
     return this.meta;
   }
 
+  /**
+   * After the Faaslet `holder` died (faaslet/control.ts): if it held the key table's mutex, put
+   * the table back in order (recover.ts) and release the mutex. True when it held it.
+   */
+  recoverMutexOf(holder: number): boolean {
+    if (this.meta.header(H.HOLDER) !== holder) return false;
+    recoverTable(this.meta, this.memory);
+    locks.forceUnlockMutex(this.meta.words, H.MUTEX, H.HOLDER);
+    return true;
+  }
+
   private locked<T>(body: () => T): T {
-    return locks.withMutex(this.meta.words, H.MUTEX, body);
+    return locks.withMutex(this.meta.words, H.MUTEX, H.HOLDER, this.holder, body);
   }
 
   private valueAt(key: string, slot: number): StateValue | null {

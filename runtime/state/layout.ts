@@ -4,7 +4,7 @@
  * arena lives in JS objects that could diverge between Workers.
  *
  * ```
- * words [0, 8)                   header: MAGIC, MUTEX, KEYS, TOP, QUOTA, SLOTS, KEY_BYTES, 0
+ * words [0, 8)                   header: MAGIC, MUTEX, KEYS, TOP, QUOTA, SLOTS, KEY_BYTES, HOLDER
  * words [8, 8 + 11·SLOTS)        one record per slot (fields R below)
  * next SLOTS words               one reader-writer lock word per slot (0 free, n readers, -1 writer)
  * bytes, KEY_BYTES per slot      the key's UTF-8 name
@@ -16,7 +16,10 @@
 export const MAGIC = 0x5354_4131;
 
 /** Header word indices. */
-export const H = { MAGIC: 0, MUTEX: 1, KEYS: 2, TOP: 3, QUOTA: 4, SLOTS: 5, KEY_BYTES: 6 } as const;
+/** HOLDER: who holds MUTEX (a Faaslet id, or HOST_HOLDER), so a dead holder's mutex can be recovered. */
+export const H = { MAGIC: 0, MUTEX: 1, KEYS: 2, TOP: 3, QUOTA: 4, SLOTS: 5, KEY_BYTES: 6, HOLDER: 7 } as const;
+/** The holder recorded for an arena attached outside a Faaslet (the host agent, tests). */
+export const HOST_HOLDER = -1;
 const HEADER_WORDS = 8;
 
 /** Record field indices; HASH is written last, so a reader who sees it sees the whole record. */

@@ -1,12 +1,14 @@
 /**
- * One build job → a module with shared `env.memory` (rewritten if it maps state) and its mutable
- * globals exported, or a side module (a library) with shared `env.memory`, or diagnostics.
+ * One build job → a module with shared `env.memory` (rewritten if it maps state), metered for the
+ * CPU-time limit and its mutable globals exported, or a metered side module (a library) with
+ * shared `env.memory`, or diagnostics.
  */
-import type { BuildJob, RewriteSummary, ToolchainReply } from './protocol';
+import type { BuildJob, ToolchainReply } from './protocol';
 import type { Compiler } from './clang';
 import { exportMutableGlobals } from './export-globals';
 import { importMemoryAsShared } from './memory-import';
-import { rewriteForSharedState } from './rewrite';
+import type { MeterSummary } from './meter';
+import { transform } from './transform';
 import { WAT_FILE, assembleWat } from './wat';
 
 type Omit2<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -16,8 +18,6 @@ export type WorkerBuildOutcome = Omit2<Extract<ToolchainReply, { kind: 'built' |
 export type BuildOutcome =
   | (Extract<WorkerBuildOutcome, { kind: 'built' }> & { ok: true })
   | (Extract<WorkerBuildOutcome, { kind: 'build-failed' }> & { ok: false });
-
-const UNREWRITTEN: RewriteSummary = { rewritten: false, instrumented: 0, skipped: 0, hoisted: 0, versionedLoops: 0, ms: 0 };
 
 const LIBRARY_FROM_WAT = 'a library is built from C or C++ (clang -fPIC -shared): WebAssembly text cannot declare the dylink.0 section a side module needs';
 
@@ -31,12 +31,13 @@ export async function runBuild(job: BuildJob, compiler: () => Promise<Compiler>)
   if (!res.wasm) return { kind: 'build-failed', diagnostics: res.diagnostics, log: res.log, compileMs };
   try {
     const shared = importMemoryAsShared(res.wasm);
-    // A library is loaded into a Faaslet that is already running: no image, no rewrite (README).
-    if (job.kind === 'library') return { kind: 'built', wasm: shared, diagnostics: res.diagnostics, log: res.log, compileMs, rewrite: UNREWRITTEN };
-    // Mutable globals are exported last, after the rewrite, so a Proto-Faaslet image can hold them.
-    if (job.rewrite === false) return { kind: 'built', wasm: exportMutableGlobals(shared), diagnostics: res.diagnostics, log: res.log, compileMs, rewrite: UNREWRITTEN };
-    const { wasm, ...rewrite } = await rewriteForSharedState(shared);
-    return { kind: 'built', wasm: exportMutableGlobals(wasm), diagnostics: res.diagnostics, log: res.log, compileMs, rewrite };
+    const library = job.kind === 'library';
+    // A library is loaded into a Faaslet that is already running: no image, no rewrite (README),
+    // but metered like the function that loads it.
+    const { wasm, rewrite, meter } = await transform(shared, { rewrite: !library && job.rewrite !== false, meter: job.meter !== false });
+    const log = [res.log, meterLine(meter)].filter(Boolean).join('\n');
+    // Mutable globals are exported last, after the passes, so a Proto-Faaslet image can hold them.
+    return { kind: 'built', wasm: library ? wasm : exportMutableGlobals(wasm), diagnostics: res.diagnostics, log, compileMs, rewrite };
   } catch (e) {
     // A hand-written WAT module can get here (memory64, > 2 GiB minimum, two memories).
     const message = e instanceof Error ? e.message : String(e);
@@ -48,4 +49,9 @@ export async function runBuild(job: BuildJob, compiler: () => Promise<Compiler>)
       compileMs,
     };
   }
+}
+
+function meterLine(meter: MeterSummary | null): string {
+  if (!meter) return 'not metered: no CPU-time limit can stop this module';
+  return `metered for the CPU-time limit: ${meter.functions} function entries and ${meter.loops} loop headers charge fuel`;
 }

@@ -6,8 +6,11 @@
  *
  * Byte-level like memory-import.ts: only the export section is rewritten (or
  * added), every other byte is copied, so indices and code stay valid. Globals
- * JS cannot hold a value of (v128, references) are left alone. Idempotent.
+ * JS cannot hold a value of (v128, references) are left alone, and so is the metering pass's
+ * fuel global (FUEL_GLOBAL_EXPORT): an image must not hold the fuel left when it was taken, the
+ * Faaslet sets it at each call start. Idempotent.
  */
+import { FUEL_GLOBAL_EXPORT } from '../faaslet/fuel';
 import { Reader, WasmFormatError, concat, encodeSection, name, readSections, u32leb, type Section } from './wasm-binary';
 
 export const GLOBAL_EXPORT_PREFIX = '__faasm_global_';
@@ -83,28 +86,33 @@ function mutableGlobals(bytes: Uint8Array, sections: Section[]): number[] {
   return found;
 }
 
-function existingExports(bytes: Uint8Array, section: Section | undefined): { count: number; names: Set<string> } {
+interface Exports { count: number; names: Set<string>; fuelGlobal: number | null }
+
+function existingExports(bytes: Uint8Array, section: Section | undefined): Exports {
   const names = new Set<string>();
-  if (!section) return { count: 0, names };
+  let fuelGlobal: number | null = null;
+  if (!section) return { count: 0, names, fuelGlobal };
   const r = new Reader(bytes, section.contentStart, section.end);
   const count = r.u32();
   for (let i = 0; i < count; i++) {
     const len = r.u32();
     const start = r.pos;
     r.skip(len);
-    names.add(new TextDecoder().decode(bytes.subarray(start, start + len)));
-    r.byte();
-    r.u32();
+    const text = new TextDecoder().decode(bytes.subarray(start, start + len));
+    names.add(text);
+    const kind = r.byte();
+    const index = r.u32();
+    if (text === FUEL_GLOBAL_EXPORT && kind === KIND_GLOBAL) fuelGlobal = index;
   }
-  return { count, names };
+  return { count, names, fuelGlobal };
 }
 
 export function exportMutableGlobals(input: Uint8Array): Uint8Array<ArrayBuffer> {
   const sections = readSections(input);
   const exportSection = sections.find((s) => s.id === SECTION_EXPORT);
-  const { count, names } = existingExports(input, exportSection);
+  const { count, names, fuelGlobal } = existingExports(input, exportSection);
   const added = mutableGlobals(input, sections)
-    .filter((index) => !names.has(`${GLOBAL_EXPORT_PREFIX}${index}`))
+    .filter((index) => index !== fuelGlobal && !names.has(`${GLOBAL_EXPORT_PREFIX}${index}`))
     .map((index) => Uint8Array.from([...name(`${GLOBAL_EXPORT_PREFIX}${index}`), KIND_GLOBAL, ...u32leb(index)]));
   if (added.length === 0) return concat([input]);
 

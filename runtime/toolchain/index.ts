@@ -10,7 +10,8 @@
  * `toolchain.worker.ts` (dispatch), `loader.ts` + `fetch-cache.ts` (loading,
  * progress, caching), `clang.ts` (flags), `sysroot/` (Faasm headers, libfaasm,
  * our `_start`), `wat.ts`, `disassemble.ts` (WAT for the build inspector), `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
- * SFI pass), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
+ * SFI pass), `meter/` (fuel for the CPU-time limit, every module), `transform.ts` (both passes
+ * in one binaryen read and emit), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
  * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary).
  *
  * ## How the host runs a module (C/C++)
@@ -38,8 +39,8 @@
  *
  * ## Libraries (BuildJob kind 'library')
  * A side module for dlopen (`-fPIC -shared`, no libc: `libc.a` is not PIC),
- * with a `dylink.0` section and shared `env.memory`; not rewritten, no global
- * exports. runtime/host/dynlink loads it; README, "Dynamic linking".
+ * with a `dylink.0` section and shared `env.memory`; metered, not rewritten, no
+ * global exports. runtime/host/dynlink loads it; README, "Dynamic linking".
  *
  * ## Pitfalls
  * - @yowasp/clang captures `globalThis.fetch` when first evaluated: never import
@@ -56,6 +57,7 @@ import { createToolchainClient, type Toolchain } from './client';
 export type { BuildOutcome, LoadResult, Toolchain } from './client';
 export { MAX_PAGES, memoryImportOf, type MemoryImport } from './memory-import';
 export { moduleLayout } from './layout';
+export { meteringProblem } from './meter/check';
 
 /** Starts the toolchain Worker. No DOM APIs: this runs inside the host agent Worker. */
 export function createToolchain(onProgress: (doneBytes: number, totalBytes: number) => void): Toolchain {

@@ -13,6 +13,9 @@ export interface BuildJob {
   optimize?: 'O0' | 'O1' | 'O2' | 'O3' | 'Os';
   /** Apply the shared-state rewrite to modules that map state (benchmarks turn it off). @default true */
   rewrite?: boolean;
+  /** Meter the module for the CPU-time limit (toolchain/meter). Only the metering benchmark's
+   *  baseline turns it off: the upload refuses an unmetered module. @default true */
+  meter?: boolean;
 }
 
 

@@ -1,3 +1,5 @@
+import { blockingWait } from '../../faaslet/control';
+
 /**
  * Bandwidth shaping (the seed's traffic shaping, per function): a link of `bytesPerSecond` that
  * carries one transfer after another. A transfer of n bytes finishes n / rate after the link is
@@ -21,7 +23,10 @@ export class Shaper {
   }
 }
 
-/** Blocks the Faaslet's Worker (never the page: Atomics.wait throws on the main thread). */
+/**
+ * Blocks the Faaslet's Worker (never the page: Atomics.wait throws on the main thread). A kill
+ * point like every wait (faaslet/control.ts): time asleep burns no fuel, so it is no CPU time.
+ */
 export function sleepMs(ms: number): void {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms > 0) blockingWait(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBinaryen } from './binaryen';
-import { describeRewrite, rewriteForSharedState, rewriteWith } from './index';
+import { transform } from '../transform';
+import { describeRewrite, rewriteWith } from './index';
 import { HEAD, rewriteWat, wasmOf } from './test-modules';
 import { Script } from './shell-harness';
 import { readSections } from '../wasm-binary';
@@ -23,13 +24,15 @@ const FRAME = `${SP}
     (global.set $__stack_pointer (i32.add (local.get $fp) (i32.const 16)))
     (i32.load (local.get $p)))`;
 
+const rewriteOnly = (wasm: Uint8Array) => transform(wasm, { rewrite: true, meter: false });
+
 describe('rewrite: the pass', () => {
   it('leaves a module that maps no state byte-for-byte unchanged', async () => {
     const wasm = await wasmOf('(func (export "f") (param i32) (result i32) (i32.load (local.get 0)))', '(import "env" "memory" (memory 1 1 shared))');
-    const r = await rewriteForSharedState(wasm);
-    expect(r).toMatchObject({ rewritten: false, instrumented: 0, skipped: 0 });
+    const r = await transform(wasm, { rewrite: true, meter: false });
+    expect(r.rewrite).toMatchObject({ rewritten: false, instrumented: 0, skipped: 0 });
     expect(r.wasm).toBe(wasm);
-    expect(describeRewrite(r)).toMatch(/not rewritten/);
+    expect(describeRewrite({ ...r.rewrite, wasm: r.wasm })).toMatch(/not rewritten/);
   });
 
   it('skips provably private addresses: stack pointer and what derives from it, constants, immutable globals', async () => {
@@ -78,17 +81,17 @@ describe('rewrite: the pass', () => {
   });
 
   it('refuses malformed input and modules with two memories with a clear Error', async () => {
-    await expect(rewriteForSharedState(Uint8Array.from([1, 2, 3]))).rejects.toThrow(/invalid wasm module/);
+    await expect(rewriteOnly(Uint8Array.from([1, 2, 3]))).rejects.toThrow(/invalid wasm module/);
     const good = await wasmOf('(func (export "f") (param i32) (result i32) (i32.load (local.get 0)))');
     const truncated = good.slice(0, good.length - 3);
-    await expect(rewriteForSharedState(truncated)).rejects.toThrow(/invalid wasm module|not a valid WebAssembly module/);
+    await expect(rewriteOnly(truncated)).rejects.toThrow(/invalid wasm module|not a valid WebAssembly module/);
     const broken = Uint8Array.from(good);
     broken[broken.length - 2] = 0xff; // inside the name section: V8 accepts it, binaryen refuses it
-    await expect(rewriteForSharedState(broken)).rejects.toThrow(/^rewrite: (the input is not a valid|binaryen cannot read)/);
+    await expect(rewriteOnly(broken)).rejects.toThrow(/^rewrite: (the input is not a valid|binaryen cannot read)/);
     const code = readSections(good).find((s) => s.id === 10)!;
     const badCode = Uint8Array.from(good);
     badCode[code.end - 2] = 0xfe; // an invalid opcode inside a function body
-    await expect(rewriteForSharedState(badCode)).rejects.toThrow(/rewrite: the input is not a valid WebAssembly module/);
+    await expect(rewriteOnly(badCode)).rejects.toThrow(/rewrite: the input is not a valid WebAssembly module/);
     expect(rewriteWith(b, good).rewritten).toBe(true); // binaryen is still usable
     const two = await wasmOf('(memory 1) (func (export "f") (param i32) (result i32) (i32.load (local.get 0)))', HEAD);
     expect(() => rewriteWith(b, two)).toThrow(/already has 2 memories/);
