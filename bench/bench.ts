@@ -1,5 +1,6 @@
 /** The benchmark page: runs every suite in this tab and publishes the figures for bench/run.mjs. */
 import { chainSuite } from './suites/chain';
+import { faultsSuite } from './suites/faults';
 import { globalSuite } from './suites/global';
 import { hostSuite } from './suites/host';
 import { limitsSuite } from './suites/limits';
@@ -23,7 +24,7 @@ const only = new URLSearchParams(location.search).get('only')?.split(',') ?? nul
 
 async function main() {
   const figures: Record<string, number> = {};
-  for (const [name, suite] of [
+  const suites = [
     ['slice', sliceSuite],
     ['chain', chainSuite],
     ['rewrite', rewriteSuite],
@@ -32,8 +33,9 @@ async function main() {
     ['global', globalSuite],
     ['host', hostSuite],
     ['limits', limitsSuite],
-  ] as const) {
-    if (only && !only.includes(name)) continue;
+    ['faults', faultsSuite],
+  ] as const;
+  for (const [name, suite] of suites.filter(([name]) => !only || only.includes(name))) {
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());

@@ -240,7 +240,11 @@ export type RuntimeEvent =
   /** A Proto-Faaslet was taken or invalidated, or a zygote ran. */
   | { type: 'proto.changed'; protos: ProtoFaasletInfo[] }
   /** A user's files changed: a call's changes were flushed, or the page uploaded or deleted one. */
-  | { type: 'files.changed'; user: string };
+  | { type: 'files.changed'; user: string }
+  /** The host agent failed in a way no call caught (it keeps running); the message says where. */
+  | { type: 'runtime.error'; message: string }
+  /** The host agent Worker died and a new one took over: calls in flight failed, local tiers are empty. */
+  | { type: 'runtime.restarted'; message: string; at: Timestamp };
 
 
 export interface Capabilities {

@@ -44,6 +44,9 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <Item label="runtime" testId="status.runtime">{RUNTIME_TEXT[runtime.phase]}</Item>
+      {runtime.phase === 'ready' && runtime.error && (
+        <Item label="notice" testId="status.runtime.notice">{runtime.error}</Item>
+      )}
       <Item label="toolchain" testId="status.toolchain">{toolchainText(toolchain)}</Item>
       {caps && (
         <>

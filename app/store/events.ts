@@ -65,6 +65,8 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
       functions = event.functions;
     } else if (event.type === 'proto.changed') {
       patch.protos = event.protos;
+    } else if (event.type === 'runtime.restarted' || event.type === 'runtime.error') {
+      patch.runtime = { ...(patch.runtime ?? before.runtime), error: event.message };
     } else if (event.type === 'state.tier') {
       const tiers = patch.localTiers ?? before.localTiers;
       const known = tiers.some((t) => t.host === event.tier.host && t.user === event.tier.user);

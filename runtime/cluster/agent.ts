@@ -107,6 +107,12 @@ export class HostAgent implements RuntimeApi {
     this.loaded = this.functions.load().then(() => this.protos.load());
   }
 
+  /** A failure nothing else caught in this Worker (cluster.worker.ts): the page is told, nothing is thrown. */
+  reportUncaught(error: unknown): void {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.emit({ type: 'runtime.error', message: `the host agent hit an uncaught error: ${message}` });
+  }
+
   private emit(event: RuntimeEvent): void {
     this.listener?.(event);
   }

@@ -30,10 +30,15 @@ export function lockMutex(words: Int32Array, index: number): void {
   }
 }
 
+/**
+ * Wakes every waiter, not one: a waiter may be a Faaslet killed while it waited, which wakes only
+ * to die (faaslet/control.ts) and would swallow a single wake-up, leaving the others asleep on a
+ * free mutex.
+ */
 export function unlockMutex(words: Int32Array, index: number): void {
   if (Atomics.sub(words, index, 1) !== 1) {
     Atomics.store(words, index, 0);
-    Atomics.notify(words, index, 1);
+    Atomics.notify(words, index);
   }
 }
 

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
-export async function bundleStateModule(): Promise<string> {
-  const entry = fileURLToPath(new URL('../index.ts', import.meta.url));
+/** `entryUrl`: another module to bundle instead (one that re-exports the state module with more). */
+export async function bundleStateModule(entryUrl = new URL('../index.ts', import.meta.url)): Promise<string> {
+  const entry = fileURLToPath(entryUrl);
   const result = await build({
     configFile: false,
     logLevel: 'silent',
