@@ -2,6 +2,7 @@ import { marked } from 'marked';
 import { useMemo } from 'react';
 import { lessonById } from '../store/lessons';
 import { usePlayground } from '../store/playground';
+import { LessonBars } from './LessonBars';
 import { LessonPlot } from './LessonPlot';
 import { LessonStarts } from './LessonStarts';
 import './LessonPanel.css';
@@ -29,9 +30,12 @@ export function LessonPanel() {
           ×
         </button>
       </header>
-      <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
-      {lesson.starts && <LessonStarts lesson={lesson} />}
-      {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
+      <div className="lesson-panel__body" data-testid="lesson.body">
+        <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
+        {lesson.starts && <LessonStarts lesson={lesson} />}
+        {lesson.bars && <LessonBars lesson={lesson} />}
+        {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
+      </div>
     </section>
   );
 }
