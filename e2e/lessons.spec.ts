@@ -11,6 +11,25 @@ async function openAndRun(playground: Playground, lesson: number) {
   await page.screenshot({ path: `e2e/screenshots/lesson-${lesson}.png` });
 }
 
+/** The cluster a person sets in the status bar, before opening a lesson. */
+async function setCluster(playground: Playground, hosts: number, slots: number) {
+  const { page } = playground;
+  for (const [field, value] of [['cluster.hosts', hosts], ['cluster.slots', slots]] as const) {
+    await page.getByTestId(field).fill(String(value));
+    await expect(page.getByTestId(field)).toHaveValue(String(value));
+  }
+}
+
+/** The same view in large text, for review. */
+async function largeTextShot(playground: Playground, name: string) {
+  const { page } = playground;
+  await page.getByTestId('size.toggle').click();
+  await expect(page.getByTestId('size.toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: `e2e/screenshots/${name}-large.png` });
+  await page.getByTestId('size.toggle').click();
+  await expect(page.getByTestId('size.toggle')).toHaveAttribute('aria-pressed', 'false');
+}
+
 /**
  * The ASCII column of a hex dump (offset, 2 spaces, c bytes in hex, 2 spaces, c characters per
  * row), rows joined: the text the bytes spell.
@@ -351,3 +370,47 @@ test('lesson 7: SGD converges with shared weights and with copies; shared holds 
   await expect(playground.output('lesson.panel')).toHaveCount(0);
   await expect(playground.output('limit.field')).toHaveValue('7000');
 });
+
+for (const [hosts, slots] of [[1, 2], [2, 4]] as const) {
+  test(`lesson 9 at ${hosts} × ${slots}: raw, SFI-checked and shared-window runs of one kernel agree; the ratios printed are the medians shown`, async ({ playground }) => {
+    test.setTimeout(300_000);
+    const { page } = playground;
+    await playground.open();
+    await setCluster(playground, hosts, slots);
+    await openAndRun(playground, 9);
+    const text = (await playground.output('output.text').textContent()) ?? '';
+    expect(text).toMatch(/^checksums agree: \d+$/m);
+    const warm = (name: string) => {
+      const m = new RegExp(`^${name}: warm median ([\\d.]+) ms, first run ([\\d.]+) ms$`, 'm').exec(text);
+      expect(m, `${name} in "${text}"`).not.toBeNull();
+      return { warm: Number(m![1]), first: Number(m![2]) };
+    };
+    const ratio = (claim: string) => Number(new RegExp(`^${claim}: ([\\d.]+)x$`, 'm').exec(text)?.[1]);
+    const raw = warm('raw');
+    const checked = warm('SFI-checked, private data');
+    const shared = warm('SFI-checked, shared window');
+    for (const v of [raw, checked, shared]) expect(v.warm).toBeGreaterThan(0);
+    // Each claim is the quotient of the figures printed beside it (to their 2 decimals).
+    const near = (printed: number, a: number, b: number) => expect(Math.abs(printed - a / b)).toBeLessThan(0.01 + (0.02 * a) / b);
+    near(ratio('SFI-checked over raw'), checked.warm, raw.warm);
+    near(ratio('shared window over raw'), shared.warm, raw.warm);
+    near(ratio('first run over warm \\(raw\\)'), raw.first, raw.warm);
+
+    // Three calls of each variant, each its own Faaslet, all ok.
+    await playground.showCalls();
+    await expect(page.locator('[data-testid="calls.node"][data-function="lesson9/raw"][data-status="ok"]')).toHaveCount(3);
+    await expect(page.locator('[data-testid="calls.node"][data-function="lesson9/checked"][data-status="ok"]')).toHaveCount(6);
+
+    // The bars are the same figures, and the published ones stand apart.
+    const bar = (label: string) => page.locator(`[data-testid="lesson.bars.row"][data-label="${label}"]`);
+    await expect(bar('raw, warm')).toHaveAttribute('data-value', '1');
+    await expect(bar('SFI-checked, warm')).toHaveAttribute('data-value', String(ratio('SFI-checked over raw')));
+    await expect(bar('shared window, warm')).toHaveAttribute('data-value', String(ratio('shared window over raw')));
+    await expect(bar('raw, first run')).toHaveAttribute('data-value', String(ratio('first run over warm \\(raw\\)')));
+    await expect(page.locator('[data-testid="lesson.bars.row"][data-cited="true"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid="lesson.bars.row"][data-cited="true"]').first()).toContainText('Jangda et al., USENIX ATC 2019');
+    await page.getByTestId('lesson.bars').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/screenshots/lesson-9-${hosts}x${slots}.png` });
+    await largeTextShot(playground, `lesson-9-${hosts}x${slots}`);
+  });
+}

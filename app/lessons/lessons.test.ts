@@ -36,4 +36,25 @@ describe('lessons', () => {
     expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' }).starts).toBeNull();
     expect(() => parseLesson('09-x', '---\nrun: lesson9/y\nstarts: cold 5.2 ms\n---\n# X', { 'y.c': '' })).toThrow('label = figure');
   });
+
+  it('reads a bar chart key and its published figures', () => {
+    const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nbars: b\ncited: A, 2019 = 1.55; B = 1.45\n---\n# X', { 'y.c': '' });
+    expect(lesson.bars).toBe('b');
+    expect(lesson.cited).toEqual([{ label: 'A, 2019', value: 1.55 }, { label: 'B', value: 1.45 }]);
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' })).toMatchObject({ bars: null, cited: [] });
+    expect(() => parseLesson('09-x', '---\nrun: lesson9/y\ncited: A = fast\n---\n# X', { 'y.c': '' })).toThrow('label = number');
+  });
+
+  it('lesson 9 times the same kernel text in its raw and its checked module', () => {
+    const lesson = LESSONS.find((l) => l.number === 9)!;
+    const kernel = (key: string) => {
+      const source = lesson.functions.find((f) => f.key === key)!.source;
+      return source.slice(source.indexOf('// ---- the kernel'), source.indexOf('// ---- end of the kernel ----'));
+    };
+    expect(kernel('lesson9/raw').length).toBeGreaterThan(500);
+    expect(kernel('lesson9/checked')).toBe(kernel('lesson9/raw'));
+    // Only the checked module maps state, which is what makes the build rewrite it.
+    expect(lesson.functions.find((f) => f.key === 'lesson9/raw')!.source).not.toContain('faasmReadStatePtr');
+    expect(lesson.functions.find((f) => f.key === 'lesson9/checked')!.source).toContain('faasmReadStatePtr');
+  });
 });
