@@ -441,3 +441,42 @@ for (const [hosts, slots] of [[1, 2], [2, 4]] as const) {
     await largeTextShot(playground, `lesson-9-${hosts}x${slots}`);
   });
 }
+
+for (const [hosts, slots] of [[1, 2], [2, 4]] as const) {
+  test(`lesson 8 at ${hosts} × ${slots}: each goal's verdict follows from the figures it prints`, async ({ playground }) => {
+    test.setTimeout(300_000);
+    const { page } = playground;
+    await playground.open();
+    await setCluster(playground, hosts, slots);
+    await openAndRun(playground, 8);
+    const text = (await playground.output('output.text').textContent()) ?? '';
+    const line = (re: RegExp) => {
+      const m = re.exec(text);
+      expect(m, `${re} in "${text}"`).not.toBeNull();
+      return m!.slice(1);
+    };
+    // Isolation: the attack trapped, its neighbour computed the right sum.
+    const [attackRc] = line(/^isolation: the attack failed \(return code (-?\d+)\); its neighbour finished ok with sum 500500: contained$/m);
+    expect(Number(attackRc)).not.toBe(0);
+    // Density: how many fit is 4 GiB over the Faaslet's memory.
+    const [kib, fit] = line(/^density: a live Faaslet holds (\d+) KiB of memory 0; (\d+) would fit in 4 GiB$/m).map(Number);
+    expect(kib! % 64).toBe(0);
+    expect(Math.abs(fit! - Math.floor((4 * 1024 * 1024) / kib!))).toBeLessThanOrEqual(1);
+    // Performance: the ratio is the quotient of the two times printed.
+    const [rawMs, checkedMs, ratio] = line(/^performance: raw ([\d.]+) ms, SFI-checked ([\d.]+) ms: ([\d.]+)x \(checksums agree\)$/m).map(Number);
+    expect(Math.abs(ratio! - checkedMs! / rawMs!)).toBeLessThan(0.01 + (0.02 * checkedMs!) / rawMs!);
+    line(/^compatibility: Faasm's C\+\+ API turned "stressed" into "desserts": ok$/m);
+    // Soft allocation: 8 MiB more memory 0 on demand; WebAssembly gives none back at free.
+    const [before, grown, after] = line(/^soft allocation: memory 0 grew from (\d+) KiB to (\d+) KiB for an 8 MiB malloc; after free it is (\d+) KiB$/m).map(Number);
+    expect(grown! - before!).toBeGreaterThanOrEqual(8 * 1024);
+    expect(after).toBe(grown);
+
+    // Fast switching: main started cold, the Faaslets it chained from its Proto-Faaslet.
+    const starts = page.getByTestId('lesson.starts');
+    await expect(starts.locator('[data-kind="cold"]')).not.toHaveAttribute('data-count', '0');
+    await expect(starts).toContainText('Firecracker microVM');
+    await page.getByTestId('lesson.body').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.screenshot({ path: `e2e/screenshots/lesson-8-${hosts}x${slots}.png` });
+    await largeTextShot(playground, `lesson-8-${hosts}x${slots}`);
+  });
+}
