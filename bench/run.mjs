@@ -1,17 +1,19 @@
 // Drives Chromium through the benchmark page, prints a Markdown table, rewrites bench/results.json.
 // BENCH_ONLY=limits,chain runs just those suites of the page (no native baseline, views or SGD)
 // and merges their figures into bench/results.json, keeping every other key. The lessons' figures
-// are measured in the app: `sgd` (lesson 7), `isolation` (lesson 9), or `lessons` for both.
+// are measured in the app: `sgd` (lesson 7), `goals` (lesson 8), `isolation` (lesson 9), or
+// `lessons` for all three.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { KERNELS, runNative } from './native.mjs';
+import { goalsBench } from './goals.mjs';
 import { isolationBench } from './isolation.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? null;
-const LESSON_SUITES = ['sgd', 'isolation'];
+const LESSON_SUITES = ['sgd', 'goals', 'isolation'];
 const onlyLessons = only?.flatMap((name) => (name === 'lessons' ? LESSON_SUITES : LESSON_SUITES.filter((s) => s === name))) ?? LESSON_SUITES;
 const onlyPage = only?.filter((name) => name !== 'lessons' && !LESSON_SUITES.includes(name)) ?? null;
 
@@ -93,6 +95,7 @@ const browser = await chromium.launch({
 try {
   const lessonsBench = async (app) => ({
     ...(onlyLessons.includes('sgd') ? await sgdBench(browser, app) : {}),
+    ...(onlyLessons.includes('goals') ? await goalsBench(browser, app) : {}),
     ...(onlyLessons.includes('isolation') ? await isolationBench(browser, app) : {}),
   });
   const app = `http://127.0.0.1:${port}/`;
