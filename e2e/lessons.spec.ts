@@ -480,3 +480,16 @@ for (const [hosts, slots] of [[1, 2], [2, 4]] as const) {
     await largeTextShot(playground, `lesson-8-${hosts}x${slots}`);
   });
 }
+
+test('the State tab shows the user of the lesson just run, not the first one it showed', async ({ playground }) => {
+  test.setTimeout(240_000);
+  const { page } = playground;
+  await playground.open();
+  await openAndRun(playground, 3);
+  await expect(page.getByTestId('state.key.board')).toBeVisible();
+  await openAndRun(playground, 4);
+  // No pill clicked: the lesson's own user and keys are shown.
+  await expect(page.getByTestId('state.view').getByRole('tab', { name: /lesson4$/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('state.key.counter')).toBeVisible();
+  await expect(page.getByTestId('state.key.board')).toHaveCount(0);
+});
