@@ -493,3 +493,28 @@ test('the State tab shows the user of the lesson just run, not the first one it 
   await expect(page.getByTestId('state.key.counter')).toBeVisible();
   await expect(page.getByTestId('state.key.board')).toHaveCount(0);
 });
+
+test('closing a lesson removes the functions it added; ones the person edited stay when they say keep', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  const openLesson = async () => {
+    await page.getByTestId('lessons.button').click();
+    await page.locator('[data-testid="lessons.item"][data-lesson="5"]').click();
+    await expect(playground.functionItem('lesson5/mapper')).toBeVisible();
+  };
+  await openLesson();
+  await page.getByRole('button', { name: 'Close the lesson' }).click();
+  await expect(playground.functionItem('lesson5/mapper')).toHaveCount(0);
+  await expect(playground.functionItem('lesson5/wordcount')).toHaveCount(0);
+
+  await openLesson();
+  await playground.selectFunction('lesson5/mapper');
+  await playground.typeAtTop('// mine\n');
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe('You edited lesson5/mapper. Keep your edits in the workspace?');
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Close the lesson' }).click();
+  await expect(playground.functionItem('lesson5/wordcount')).toHaveCount(0);
+  await expect(playground.functionItem('lesson5/mapper')).toBeVisible();
+});

@@ -26,7 +26,7 @@ export function LessonPanel() {
         <button className="button" title="Put the lesson's own code back" onClick={resetLessonCode}>
           Reset code
         </button>
-        <button className="button" aria-label="Close the lesson" onClick={closeLesson}>
+        <button className="button" aria-label="Close the lesson" onClick={() => void closeLesson()}>
           ×
         </button>
       </header>
