@@ -1,15 +1,22 @@
 // Drives Chromium through the benchmark page, prints a Markdown table, rewrites bench/results.json.
 // BENCH_ONLY=limits,chain runs just those suites of the page (no native baseline, views or SGD)
-// and merges their figures into bench/results.json, keeping every other key.
+// and merges their figures into bench/results.json, keeping every other key. The lessons' figures
+// are measured in the app: `sgd` (lesson 7), `goals` (lesson 8), `isolation` (lesson 9), or
+// `lessons` for all three.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { conformanceBench } from './conformance.mjs';
 import { KERNELS, runNative } from './native.mjs';
+import { goalsBench } from './goals.mjs';
+import { isolationBench } from './isolation.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? null;
+const LESSON_SUITES = ['sgd', 'goals', 'isolation'];
+const onlyLessons = only?.flatMap((name) => (name === 'lessons' ? LESSON_SUITES : LESSON_SUITES.filter((s) => s === name))) ?? LESSON_SUITES;
+const onlyPage = only?.filter((name) => name !== 'lessons' && !LESSON_SUITES.includes(name)) ?? null;
 
 // Native first, while nothing else of ours is running.
 const native = only ? { skipped: 'BENCH_ONLY' } : runNative();
@@ -65,6 +72,21 @@ const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'previe
 });
 await new Promise((resolve) => server.stdout.on('data', (d) => String(d).includes(String(port)) && resolve()));
 
+/** The bench page's suites (all, or BENCH_ONLY's), in one page of the browser. */
+async function benchPage(browser) {
+  const page = await browser.newPage();
+  page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  // The limits suite's loaded half: two CPU hogs for as long as the page asks.
+  await page.exposeFunction('benchHogs', (on) => cpuHogs(on));
+  await page.goto(`http://127.0.0.1:${port}/bench/${onlyPage ? `?only=${onlyPage.join(',')}` : ''}`);
+  await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
+  const { figures, checksums, error } = await page.evaluate(() => window.benchResults);
+  if (error) throw new Error(`benchmark failed: ${error}`);
+  await page.close();
+  return { figures, checksums };
+}
+
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 const browser = await chromium.launch({
   executablePath,
@@ -72,21 +94,18 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage();
-  page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  // The limits suite's loaded half: two CPU hogs for as long as the page asks.
-  await page.exposeFunction('benchHogs', (on) => cpuHogs(on));
-  await page.goto(`http://127.0.0.1:${port}/bench/${only ? `?only=${only.join(',')}` : ''}`);
-  await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
-  const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
-  if (error) throw new Error(`benchmark failed: ${error}`);
-  await page.close();
-  // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
+  const lessonsBench = async (app) => ({
+    ...(onlyLessons.includes('sgd') ? await sgdBench(browser, app) : {}),
+    ...(onlyLessons.includes('goals') ? await goalsBench(browser, app) : {}),
+    ...(onlyLessons.includes('isolation') ? await isolationBench(browser, app) : {}),
+  });
   const app = `http://127.0.0.1:${port}/`;
+  // BENCH_ONLY naming only lesson suites skips the bench page.
+  const { figures: browserFigures, checksums } = onlyPage?.length === 0 ? { figures: {}, checksums: {} } : await benchPage(browser);
+  // The views and the lessons' figures are measured in the app itself, after the bench page has finished.
   const figures = only
-    ? browserFigures
-    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)), ...conformanceBench(port) };
+    ? { ...browserFigures, ...(await lessonsBench(app)) }
+    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await lessonsBench(app)), ...conformanceBench(port) };
   const fresh = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10) };
   // A partial run keeps the browser and date of the full run the other figures come from.
   const results = only

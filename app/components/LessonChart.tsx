@@ -3,7 +3,7 @@ import { usePlayground } from '../store/playground';
 import { drawPlot, type Axis, type Palette, type Series } from './LessonPlot.draw';
 import { useParentWidth } from './useParentWidth';
 
-const HEIGHT = 90;
+const HEIGHT = 150;
 
 function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
@@ -27,7 +27,6 @@ export function LessonChart(props: {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useParentWidth(canvasRef);
   const [palette, setPalette] = useState<Palette | null>(null);
-
 
   // A frame later: App applies the theme in its own effect (as CallTimeline does).
   useEffect(() => {

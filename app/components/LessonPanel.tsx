@@ -2,6 +2,7 @@ import { marked } from 'marked';
 import { useMemo } from 'react';
 import { lessonById } from '../store/lessons';
 import { usePlayground } from '../store/playground';
+import { LessonBars } from './LessonBars';
 import { LessonPlot } from './LessonPlot';
 import { LessonStarts } from './LessonStarts';
 import './LessonPanel.css';
@@ -25,13 +26,16 @@ export function LessonPanel() {
         <button className="button" title="Put the lesson's own code back" onClick={resetLessonCode}>
           Reset code
         </button>
-        <button className="button" aria-label="Close the lesson" onClick={closeLesson}>
+        <button className="button" aria-label="Close the lesson" onClick={() => void closeLesson()}>
           ×
         </button>
       </header>
-      <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
-      {lesson.starts && <LessonStarts lesson={lesson} />}
-      {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
+      <div className="lesson-panel__body" data-testid="lesson.body">
+        <div className="lesson-panel__text" dangerouslySetInnerHTML={{ __html: html }} />
+        {lesson.starts && <LessonStarts lesson={lesson} />}
+        {lesson.bars && <LessonBars lesson={lesson} />}
+        {(lesson.plot.length > 0 || lesson.memory) && <LessonPlot user={`lesson${lesson.number}`} keys={lesson.plot} memory={lesson.memory} />}
+      </div>
     </section>
   );
 }

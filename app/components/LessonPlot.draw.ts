@@ -18,8 +18,8 @@ export interface Axis {
   format(value: number): string;
 }
 
-const LEFT = 48;
-const BOTTOM = 16;
+const LEFT = 60;
+const BOTTOM = 18;
 const TOP = 6;
 const RIGHT = 10;
 
@@ -61,7 +61,8 @@ export function drawPlot(
   const x = (ms: number) => LEFT + (ms / maxMs) * (width - LEFT - RIGHT);
   const y = (v: number) => TOP + ((hi - toUnit(v)) / (hi - lo)) * (height - TOP - BOTTOM);
 
-  ctx.font = '10px ui-monospace, monospace';
+  // 12 px at normal size: readable from the back of a room once large text zooms it.
+  ctx.font = '12px ui-monospace, monospace';
   ctx.lineWidth = 1;
   ctx.strokeStyle = palette.grid;
   ctx.fillStyle = palette.text;
@@ -78,10 +79,12 @@ export function drawPlot(
   ctx.fillText(`${Math.round(maxMs)} ms`, width - RIGHT, height);
   ctx.textAlign = 'left';
   ctx.fillText('0', LEFT, height);
+  ctx.textAlign = 'center';
+  ctx.fillText('time since the call started', (LEFT + width - RIGHT) / 2, height);
 
   drawn.forEach((points, i) => {
     ctx.strokeStyle = colors[i]!;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 2;
     ctx.beginPath();
     points.forEach(([ms, v], j) => (j === 0 ? ctx.moveTo(x(ms), y(v)) : ctx.lineTo(x(ms), y(v))));
     ctx.stroke();

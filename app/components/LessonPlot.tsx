@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LocalTierReader, type LocalTier } from '../../runtime';
+import type { LocalTier } from '../../runtime';
 import { usePlayground } from '../store/playground';
 import { LessonChart } from './LessonChart';
+import { readOnEveryHost } from './lessonState';
 import type { Axis, Series } from './LessonPlot.draw';
 import { useMemorySamples } from './useMemorySamples';
 import './LessonPlot.css';
@@ -13,13 +14,6 @@ const MIB = 1 << 20;
 const LOSS_AXIS: Axis = { scale: 'log', format: (v) => (v >= 1 ? String(v) : v.toFixed(-Math.floor(Math.log10(v)))) };
 const MEMORY_AXIS: Axis = { scale: 'linear', format: (v) => `${v} MiB` };
 
-const readers = new WeakMap<LocalTier, LocalTierReader>();
-const readerOf = (tier: LocalTier) => {
-  let reader = readers.get(tier);
-  if (!reader) readers.set(tier, (reader = new LocalTierReader(tier.arena)));
-  return reader;
-};
-
 /** A trace (lessons/index.ts): i32 count, padding, then (ms, value) f64 pairs. */
 function decode(bytes: Uint8Array): [number, number][] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -29,9 +23,8 @@ function decode(bytes: Uint8Array): [number, number][] {
 
 /** Each key's points, from whichever host's tier of the user holds the longest trace. */
 function readSeries(tiers: readonly LocalTier[], user: string, keys: readonly string[]): Series[] {
-  const mine = tiers.filter((t) => t.user === user);
   return keys.map((key) => {
-    const traces = mine.map((t) => readerOf(t).read(`${user}/${key}`)).filter((b): b is Uint8Array => b !== null && b.byteLength >= 8);
+    const traces = readOnEveryHost(tiers, user, key).filter((b) => b.byteLength >= 8);
     const points = traces.map(decode).reduce<[number, number][]>((a, b) => (b.length > a.length ? b : a), []);
     return { key, points };
   });

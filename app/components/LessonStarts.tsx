@@ -38,7 +38,7 @@ export function LessonStarts({ lesson }: { lesson: Lesson }) {
         <tr>
           <th>start</th>
           <th>last run, median</th>
-          <th>the paper (Table 3)</th>
+          <th>published</th>
         </tr>
       </thead>
       <tbody>

@@ -58,10 +58,19 @@ export function StateView() {
   const runHost = usePlayground((s) => s.call.result?.host ?? null);
   const globalKeys = usePlayground((s) => s.globalTier.keys);
   const globalVersions = useMemo(() => new Map(globalKeys.map((k) => [k.key, k.version])), [globalKeys]);
-  // Until a tier is picked, show the one of the host the last run used.
+  const runUser = usePlayground((s) => s.call.result?.function.split('/')[0] ?? null);
+  const runId = usePlayground((s) => s.call.result?.callId ?? null);
+  // Until a tier is picked, show the last run's user on the host it ran on; a new run forgets the pick.
   const [picked, setPicked] = useState<LocalTier | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const tier = picked ?? tiers.find((t) => t.host === runHost) ?? tiers[0] ?? null;
+  useEffect(() => setPicked(null), [runId]);
+  const tier =
+    picked ??
+    tiers.find((t) => t.host === runHost && t.user === runUser) ??
+    tiers.find((t) => t.user === runUser) ??
+    tiers.find((t) => t.host === runHost) ??
+    tiers[0] ??
+    null;
   const snapshot = useLiveTier(tier, selected, active);
   const value = useMemo(() => snapshot?.keys.find((k) => k.key === selected) ?? null, [snapshot, selected]);
 

@@ -10,7 +10,9 @@
  * the lesson's user holds while its calls run, measured by the runtime, one line per run input)
  * and `starts` (show the start times of the last run's calls by kind, beside published figures:
  * comma-separated `label = figure` entries; a label `cold`, `restored` or `warm` sits on that
- * kind's row, any other label gets a row of its own).
+ * kind's row, any other label gets a row of its own) and `bars` (a state key of the lesson's user
+ * holding a bar chart as text: a title line, then `label<TAB>value<TAB>note` lines) with `cited`
+ * (published figures drawn beside those bars: `label = value` entries separated by `;`).
  * README.md ("Lessons") tells the same for people adding one.
  */
 import type { Language } from '../../runtime';
@@ -38,6 +40,10 @@ export interface Lesson {
   memory: boolean;
   /** Published start times to show beside the measured ones; null: no start-time table. */
   starts: { label: string; figure: string }[] | null;
+  /** The state key (without the user) holding the lesson's bar chart; null: no bar chart. */
+  bars: string | null;
+  /** Published figures drawn as bars beside the measured ones. */
+  cited: { label: string; value: number }[];
   functions: LessonFunction[];
 }
 
@@ -52,6 +58,19 @@ function parseStarts(id: string, value: string): { label: string; figure: string
       const [label, figure, extra] = entry.split('=').map((part) => part.trim());
       if (!label || !figure || extra !== undefined) throw new Error(`lesson ${id}: starts: "${entry.trim()}" is not label = figure`);
       return { label, figure };
+    });
+}
+
+function parseCited(id: string, value: string): { label: string; value: number }[] {
+  return value
+    .split(';')
+    .filter((entry) => entry.trim())
+    .map((entry) => {
+      const equals = entry.lastIndexOf('=');
+      const label = entry.slice(0, equals).trim();
+      const figure = Number(entry.slice(equals + 1));
+      if (equals < 0 || !label || !Number.isFinite(figure)) throw new Error(`lesson ${id}: cited: "${entry.trim()}" is not label = number`);
+      return { label, value: figure };
     });
 }
 
@@ -89,6 +108,8 @@ export function parseLesson(id: string, text: string, files: Record<string, stri
     plot: (meta.get('plot') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     memory: meta.get('memory') === 'yes',
     starts: meta.has('starts') ? parseStarts(id, meta.get('starts')!) : null,
+    bars: meta.get('bars') || null,
+    cited: parseCited(id, meta.get('cited') ?? ''),
     functions,
   };
 }

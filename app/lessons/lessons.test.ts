@@ -36,4 +36,26 @@ describe('lessons', () => {
     expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' }).starts).toBeNull();
     expect(() => parseLesson('09-x', '---\nrun: lesson9/y\nstarts: cold 5.2 ms\n---\n# X', { 'y.c': '' })).toThrow('label = figure');
   });
+
+  it('reads a bar chart key and its published figures', () => {
+    const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nbars: b\ncited: A, 2019 = 1.55; B = 1.45\n---\n# X', { 'y.c': '' });
+    expect(lesson.bars).toBe('b');
+    expect(lesson.cited).toEqual([{ label: 'A, 2019', value: 1.55 }, { label: 'B', value: 1.45 }]);
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' })).toMatchObject({ bars: null, cited: [] });
+    expect(() => parseLesson('09-x', '---\nrun: lesson9/y\ncited: A = fast\n---\n# X', { 'y.c': '' })).toThrow('label = number');
+  });
+
+  it.each([
+    [8, 'lesson8/goals', 'lesson8/checked'],
+    [9, 'lesson9/raw', 'lesson9/checked'],
+  ])('lesson %i times the same kernel text in its raw and its checked module', (number, raw, checked) => {
+    const lesson = LESSONS.find((l) => l.number === number)!;
+    const source = (key: string) => lesson.functions.find((f) => f.key === key)!.source;
+    const kernel = (key: string) => source(key).slice(source(key).indexOf('// ---- the kernel'), source(key).indexOf('// ---- end of the kernel ----'));
+    expect(kernel(raw).length).toBeGreaterThan(500);
+    expect(kernel(checked)).toBe(kernel(raw));
+    // Only the checked module maps state, which is what makes the build rewrite it.
+    expect(source(raw)).not.toMatch(/faasmReadState(Offset)?Ptr\(/);
+    expect(source(checked)).toContain('faasmReadStatePtr(');
+  });
 });

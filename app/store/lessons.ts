@@ -33,9 +33,23 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
       // A lesson's functions join the workspace once; edits made to them since are kept.
       set((s) => ({ lessonId: id, functions: { ...docsOf(lesson), ...s.functions }, current: lesson.run }));
     },
-    closeLesson() {
+    async closeLesson() {
+      const lesson = lessonById(get().lessonId);
       restoreOwnLimit(set, get);
       set({ lessonId: null });
+      if (!lesson) return;
+      // The functions the lesson added go with it; ones the person edited stay if they say so.
+      const present = lesson.functions.filter((f) => get().functions[f.key]);
+      const edited = present.filter((f) => {
+        const doc = get().functions[f.key]!;
+        return doc.language !== f.language || sourceOf(doc) !== f.source;
+      });
+      // Cancel (and a dismissed dialog) keeps the person's edits: only a clear yes deletes them.
+      const dropEdited = edited.length > 0 && window.confirm(`You edited ${edited.map((f) => f.key).join(', ')}. Delete your edits with the lesson? (Cancel keeps them in the workspace.)`);
+      for (const f of present) {
+        if (!dropEdited && edited.includes(f)) continue;
+        await get().deleteFunction(f.key);
+      }
     },
     resetLessonCode() {
       const lesson = lessonById(get().lessonId);

@@ -159,7 +159,7 @@ export interface PlaygroundState extends Workspace {
   setTheme(theme: Theme): void;
   setLargeText(large: boolean): void;
   openLesson(id: string): void;
-  closeLesson(): void;
+  closeLesson(): Promise<void>;
   /** Builds the lesson's functions, then runs the one it names with its input, on its view. */
   runLesson(): Promise<void>;
   /** Puts the lesson's own code back into its functions. */
