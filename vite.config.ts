@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
-import { faasmApiPlugin } from './app/editor/api/vite-plugin';
+import { faasmApiPlugin } from './app/editor/api/vite-plugin.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page (DESIGN.md).
 const isolationHeaders = {

@@ -19,6 +19,8 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/readOnlyMessage/register';
 import 'monaco-editor/features/suggest/register';
+// features/suggest registers only inline completions; the completion list is its controller.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import type { Language } from '../../runtime';
 import { LANGUAGES } from '../examples';

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseHeader } from './parse-headers';
+import { parseHeader } from './parse-headers.ts';
 
 const ID = 'virtual:faasm-api';
 const RESOLVED = `\0${ID}`;
