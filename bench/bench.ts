@@ -7,6 +7,7 @@ import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
 import { zeroCopySuite } from './suites/zero-copy';
 import { faasmExportSuite } from './suites/faasm-export';
+import { cppSuite } from './suites/cpp';
 
 declare global {
   interface Window {
@@ -20,8 +21,8 @@ const table = document.getElementById('results') as HTMLTableElement;
 
 async function main() {
   const figures: Record<string, number> = {};
-  // `?only=<suite>` runs one suite, to measure a change without the whole run.
-  const only = new URLSearchParams(location.search).get('only');
+  // `?only=<suite>[,<suite>…]` runs those suites, to measure a change without the whole run.
+  const only = new URLSearchParams(location.search).get('only')?.split(',');
   for (const [name, suite] of [
     ['slice', sliceSuite],
     ['chain', chainSuite],
@@ -31,8 +32,9 @@ async function main() {
     ['global', globalSuite],
     ['host', hostSuite],
     ['faasm-export', faasmExportSuite],
+    ['cpp', cppSuite],
   ] as const) {
-    if (only && only !== name) continue;
+    if (only && !only.includes(name)) continue;
     status.textContent = `running ${name}…`;
     console.info(`bench: running ${name}`);
     Object.assign(figures, await suite());

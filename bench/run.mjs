@@ -1,14 +1,17 @@
 // Drives Chromium through the benchmark page, prints a Markdown table, rewrites bench/results.json.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { KERNELS, runNative } from './native.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
 
+// BENCH_ONLY=<suite>[,<suite>…]: only those suites of the bench page; their figures are merged
+// into results.json, every other key kept.
+const only = process.env.BENCH_ONLY ?? '';
 // Native first, while nothing else of ours is running.
-const native = runNative();
-if (native.skipped) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
+const native = only ? { skipped: 'BENCH_ONLY' } : runNative();
+if (native.skipped && !only) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
 
 /**
  * The browser's figures with the native ones merged in beside their wasm counterparts; a kernel
@@ -48,16 +51,20 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/bench/`);
+  await page.goto(`http://127.0.0.1:${port}/bench/${only ? `?only=${encodeURIComponent(only)}` : ''}`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
   const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
   if (error) throw new Error(`benchmark failed: ${error}`);
   await page.close();
   // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
   const app = `http://127.0.0.1:${port}/`;
-  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
-  const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  const figures = only
+    ? browserFigures
+    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
+  const resultsUrl = new URL('./results.json', import.meta.url);
+  const earlier = only && existsSync(resultsUrl) ? JSON.parse(readFileSync(resultsUrl, 'utf8')) : {};
+  const results = { ...earlier, browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
+  writeFileSync(resultsUrl, `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');
   for (const [key, value] of Object.entries(figures)) console.log(`| ${key} | ${value} |`);
   console.log(`\n${results.browser}, ${results.date}`);
