@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { conformanceBench } from './conformance.mjs';
 import { KERNELS, runNative } from './native.mjs';
 import { sgdBench } from './sgd.mjs';
 import { viewsBench } from './views.mjs';
@@ -60,7 +61,7 @@ try {
   const app = `http://127.0.0.1:${port}/`;
   const figures = only
     ? browserFigures
-    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
+    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)), ...conformanceBench(port) };
   const resultsUrl = new URL('./results.json', import.meta.url);
   const earlier = only && existsSync(resultsUrl) ? JSON.parse(readFileSync(resultsUrl, 'utf8')) : {};
   const results = { ...earlier, browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };

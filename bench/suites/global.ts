@@ -5,7 +5,7 @@
  * clock. For comparison, the same Faaslet reads the same value on its own host through its
  * zero-copy pointer (summing every byte), which involves no host call at all.
  */
-import { GlobalLocks, GlobalTier, IdbGlobalStore, replyAnswer } from '../../runtime/global';
+import { GlobalLocks, GlobalTier, IdbAppendedStore, IdbGlobalStore, replyAnswer } from '../../runtime/global';
 import type { FaasletToHost, RunJob } from '../../runtime/faaslet';
 import { createMailbox, postAnswer } from '../../runtime/host';
 import { StateArena } from '../../runtime/state';
@@ -104,6 +104,7 @@ export async function globalSuite(): Promise<Record<string, number>> {
   const arena = StateArena.create();
   const tier = new GlobalTier({
     store: new IdbGlobalStore(),
+    appended: new IdbAppendedStore(),
     locks: new GlobalLocks(navigator.locks),
     arenaOf: () => arena,
     emit: () => {},

@@ -28,7 +28,7 @@ import type {
   UserFileInfo,
 } from '../api';
 import { spawnFaasletWorker, type AwaitMode, type FaasletToHost } from '../faaslet';
-import { GlobalLocks, GlobalTier, IdbGlobalStore, openTabChannel, replyAnswer } from '../global';
+import { GlobalLocks, GlobalTier, IdbAppendedStore, IdbGlobalStore, openTabChannel, replyAnswer } from '../global';
 import { postAnswer, type StateMappingMode } from '../host';
 import { createToolchain, moduleLayout, type Toolchain } from '../toolchain';
 import { IdbFileStore } from '../host/files';
@@ -99,6 +99,7 @@ export class HostAgent implements RuntimeApi {
     this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
     this.globalTier = new GlobalTier({
       store: new IdbGlobalStore(),
+      appended: new IdbAppendedStore(),
       locks: new GlobalLocks(navigator.locks),
       arenaOf: (host, user) => this.invoker.arena(host, user),
       emit: (change) => this.emit({ type: 'state.global', change }),

@@ -1,10 +1,11 @@
 /**
- * WASI for a Faaslet through @bjorn3/browser_wasi_shim: args, an empty environment, the
- * user's files preopened as '/' (fd 3), and stdout/stderr captured as text for the call's
+ * WASI for a Faaslet through @bjorn3/browser_wasi_shim: args, Faasm's environment, the
+ * user's files and Faasm's runtime root preopened as '/' (fd 3), and stdout/stderr captured as text for the call's
  * result. Clocks, random, sockets and fd reads and writes are answered by the host
  * (host/wasi-extras.ts, host/network, host/wasi-io.ts).
  */
 import { ConsoleStdout, File, OpenFile, WASI, type Fd, type PreopenDirectory } from '@bjorn3/browser_wasi_shim';
+import { FAASM_ENVIRONMENT } from '../host/environment';
 import type { FileEntries } from '../host/files/entries';
 import { preopenRoot } from '../host/files/tree';
 
@@ -51,7 +52,7 @@ export function faasletWasi(
   const root = preopenRoot(files);
   fds.push(root);
   // The shim turns its debug log on unless told not to.
-  return { wasi: new WASI(args, [], fds, { debug: false }), stdout, stderr, root };
+  return { wasi: new WASI(args, [...FAASM_ENVIRONMENT], fds, { debug: false }), stdout, stderr, root };
 }
 
 /** The WASI calls the shim implements, for checking a module's imports at upload. */

@@ -27,6 +27,7 @@
  * - tier.ts: `GlobalTier`, the agent's service (push, pull, locks, events, other tabs).
  * - values.ts: push and pull as one transaction each, over the `GlobalStore` interface (store.ts).
  * - chunks.ts: values are stored in 256 KiB chunks, so a partial push writes only what it touches.
+ * - appended.ts: appended state, one sequence per key for all hosts (appended-idb.ts: its IndexedDB).
  * - idb-store.ts: the IndexedDB store. locks.ts: Web Locks per call. broadcast.ts: tab ↔ tab.
  *
  * ## Pitfalls
@@ -41,6 +42,8 @@
 export { GlobalTier, failureMessage, type Asker, type GlobalTierOptions } from './tier';
 export { GlobalLocks, type LockRequester, type ReleasedLock } from './locks';
 export { IdbGlobalStore, GLOBAL_DB_NAME } from './idb-store';
+export { IdbAppendedStore, APPENDED_DB_NAME } from './appended-idb';
+export type { AppendedStore } from './appended';
 export { openTabChannel, type TabChannel, type TabMessage } from './broadcast';
 export { answerReply, replyAnswer, type GlobalLockMode, type GlobalReply, type GlobalRequest } from './protocol';
 export type { GlobalStore } from './store';

@@ -4,6 +4,7 @@ import type { GlobalStateChange } from '../api';
 import { StateArena } from '../state';
 import { GlobalLocks } from './locks';
 import { answerReply, replyAnswer } from './protocol';
+import { MemoryAppendedStore } from './appended-memory.test-support';
 import { MemoryGlobalStore } from './memory-store.test-support';
 import { failureMessage, GlobalTier } from './tier';
 
@@ -14,6 +15,7 @@ function cluster() {
   const changes: GlobalStateChange[] = [];
   const tier = new GlobalTier({
     store,
+    appended: new MemoryAppendedStore(),
     locks: new GlobalLocks({ request: () => Promise.reject(new Error('no locks in this test')) }),
     arenaOf: (host) => arenas[host]!,
     emit: (change) => changes.push(change),

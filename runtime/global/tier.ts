@@ -1,11 +1,12 @@
 /**
  * The global tier's service in the host agent: serves each Faaslet's push, pull and global lock
- * requests against the host's state arena (shared memory, so values never travel in messages),
+ * requests (and appended state's, appended.ts) against the host's state arena (shared memory, so values never travel in messages),
  * the store (IndexedDB) and the Web Locks, and reports every move as a GlobalStateChange.
  */
 import { wasi } from '@bjorn3/browser_wasi_shim';
 import type { GlobalStateChange } from '../api';
 import type { StateArena, StateValue } from '../state';
+import { isAppendedRequest, serveAppended, type AppendedStore } from './appended';
 import { maskRanges, type ByteRange } from './chunks';
 import type { TabChannel, TabMessage } from './broadcast';
 import type { GlobalLocks, ReleasedLock } from './locks';
@@ -15,6 +16,8 @@ import { pullValue, pushValue } from './values';
 
 export interface GlobalTierOptions {
   store: GlobalStore;
+  /** Appended state, one sequence per key for every host (appended.ts). */
+  appended: AppendedStore;
   locks: GlobalLocks;
   /** The local tier of `user` on `host` (made when first needed). */
   arenaOf(host: number, user: string): StateArena;
@@ -60,6 +63,7 @@ export class GlobalTier {
 
   async serve(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
     try {
+      if (isAppendedRequest(request)) return await serveAppended(this.options.appended, request);
       if (request.kind === 'push') return { kind: 'done', version: await this.push(asker, request) };
       if (request.kind === 'pull') return { kind: 'done', version: await this.pull(asker, request.key, request.size) };
       if (request.kind === 'lock') {
@@ -90,6 +94,7 @@ export class GlobalTier {
   dispose(): void {
     this.tabs?.close();
     this.options.store.close();
+    this.options.appended.close();
   }
 
   private async push({ host, callId, user }: Asker, request: Extract<GlobalRequest, { kind: 'push' }>): Promise<number> {

@@ -7,7 +7,7 @@
  * Worker's creation, so it is not comparable across Workers). Each reading is coarsened (5 µs
  * when cross-origin isolated, with jitter), so two Workers may still read it a few µs out of
  * order: a high-water mark per user in a SharedArrayBuffer, advanced with compareExchange,
- * makes the clock non-decreasing by construction. Realtime is `Date.now()`.
+ * makes the clock non-decreasing by construction. Realtime is the same page clock (µs, not Date.now's ms).
  */
 
 /** The per-user high-water mark, in ns, that every Faaslet of the user shares. */
@@ -37,4 +37,8 @@ export class UserClock {
   }
 }
 
-export const realtimeNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
+/**
+ * The page's clock origin plus its monotonic reading: wall time in µs steps, where Date.now() has
+ * only ms (two clock_gettime calls around a short usleep must differ, as Faasm's demo/gettime checks).
+ */
+export const realtimeNs = (): bigint => BigInt(Math.round(pageNowMs() * 1e6));

@@ -9,7 +9,10 @@
  * - state.ts: the local tier of state, on the user's state arena (runtime/state);
  *   state-mapping.ts: whether a state pointer is the shared value (zero-copy) or a private copy.
  * - global-tier.ts: push, pull and global locks, served by the host agent (runtime/global);
+ *   appended-state.ts: appended state, one sequence per key in the global tier;
  *   state-from-file.ts: a user's file as a state value, pushed to the global tier.
+ * - conf-flags.ts, backtrace.ts: `getConfFlag` and `faasmBacktrace`, as Faasm answers them;
+ *   environment.ts: Faasm's environment variables (getenv).
  * - network/: client sockets on virtual endpoints (a project extension, `__faasm_net_connect`).
  * - dynlink/: dlopen, dlsym, dlclose and dlerror of side modules (a project extension, `__faasm_dl*`).
  * - files/, clock.ts, random.ts, wasi-extras.ts: the user's files, clocks and randomness behind WASI;
@@ -19,7 +22,10 @@
 import { faasmImport } from './abi';
 import { inputOutputImports, type CallIo } from './calls';
 import { chainingImports, type ChainContext } from './chaining';
+import { confFlagImports } from './conf-flags';
 import { dynlinkImports, type Dynlink } from './dynlink/imports';
+import { appendedStateImports } from './appended-state';
+import { backtraceImports } from './backtrace';
 import { globalTierImports } from './global-tier';
 import { networkImports, type NetworkContext } from './network';
 import { FaasletMemory, HostError } from './memory';
@@ -75,9 +81,12 @@ export function hostInterface(memory: FaasletMemory, context: HostContext) {
     ...stateImports(memory, context.arena, context.user, mapping, context.locks),
     // Global requests ride the chain context's mailbox and post (one Faaslet ↔ agent channel).
     ...globalTierImports(memory, context.arena, context.user, mapping, context.chain),
+    ...appendedStateImports(memory, context.user, context.chain),
     ...stateFromFileImports(memory, context.arena, context.user, context.chain, context.readFile ?? noFiles),
     ...networkImports(memory, context.network ?? NO_NETWORK),
     ...dynlinkImports(memory, context.dynlink ?? NO_DYNLINK),
+    ...confFlagImports(memory, context.chain.stderr),
+    ...backtraceImports(context.chain.stderr),
   };
 }
 

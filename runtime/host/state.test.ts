@@ -153,7 +153,7 @@ describe('state imports: offsets', () => {
   });
 });
 
-describe('state imports: dirty flags, appended state, locks', () => {
+describe('state imports: dirty flags, locks', () => {
   it('flags dirty, whole or a range; a key never created fails, naming it', () => {
     const { arena, host, put } = setup();
     put(0, 'd');
@@ -169,19 +169,6 @@ describe('state imports: dirty flags, appended state, locks', () => {
       /__faasm_flag_state_dirty: key "alice\/nokey" has never been created with a size/,
     );
     expect(() => host.__faasm_lock_state_write(0)).toThrow(/__faasm_lock_state_write: key "alice\/nokey"/);
-  });
-
-  it('appends, reads n elements into memory, and clears', () => {
-    const { host, put, private0 } = setup();
-    put(0, 'log');
-    put(100, [1, 2, 3]);
-    host.__faasm_append_state(0, 100, 2);
-    host.__faasm_append_state(0, 102, 1);
-    host.__faasm_read_appended_state(0, 200, 8, 2);
-    expect(Array.from(private0().slice(200, 203))).toEqual([1, 2, 3]);
-    expect(() => host.__faasm_read_appended_state(0, 200, 2, 2)).toThrow(/__faasm_read_appended_state: .*buffer holds 2/);
-    host.__faasm_clear_appended_state(0);
-    expect(() => host.__faasm_read_appended_state(0, 200, 8, 1)).toThrow(/0 appended elements/);
   });
 
   it('locks and unlocks through the imports, and refuses a stray unlock', () => {

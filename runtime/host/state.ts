@@ -2,7 +2,7 @@
  * The state part of the host interface, on the local tier: the user's state arena on this host
  * (runtime/state). Keys are C strings namespaced by user; every pointer may be private or in the
  * shared window (FaasletMemory resolves both), so `write_state(key, read_state_ptr(other))` works.
- * Push and pull belong to the global tier and are not here. What a state pointer is (the value
+ * Push, pull and appended state belong to the global tier and are not here. What a state pointer is (the value
  * itself in the shared window, or a private copy) is the call's StateMapping (state-mapping.ts).
  *
  * Pointers are checked before a key is created, so a bad pointer never leaves a new key behind.
@@ -100,19 +100,6 @@ export function stateImports(
         mapping().writeBack(value);
         arena.flagDirty(value, off >>> 0, len >>> 0);
       });
-    },
-    __faasm_append_state(keyPtr: number, data: number, len: number): void {
-      run('__faasm_append_state', keyPtr, (key) => arena.append(key, memory.read('__faasm_append_state', data, len)));
-    },
-    /** Copies the first nElems elements, concatenated, into buf. */
-    __faasm_read_appended_state(keyPtr: number, buf: number, len: number, nElems: number): void {
-      run('__faasm_read_appended_state', keyPtr, (key) => {
-        const target = memory.view('__faasm_read_appended_state', buf, len);
-        target.set(arena.readAppended(key, target.byteLength, nElems >>> 0));
-      });
-    },
-    __faasm_clear_appended_state(keyPtr: number): void {
-      run('__faasm_clear_appended_state', keyPtr, (key) => arena.clearAppended(key));
     },
     /** Blocks the Faaslet's Worker until the lock is held (Atomics.wait). */
     __faasm_lock_state_read(keyPtr: number): void {

@@ -20,7 +20,12 @@ export function timeAndRandomImports(memory: FaasletMemory, clock: () => UserClo
     clock_time_get(id: number, _precision: bigint, timePtr: number): number {
       if (id === wasi.CLOCKID_REALTIME) memory.write('clock_time_get', timePtr, u64(realtimeNs()));
       else if (id === wasi.CLOCKID_MONOTONIC) memory.write('clock_time_get', timePtr, u64(clock().monotonicNs()));
-      else return wasi.ERRNO_INVAL;
+      // clock() (wasi-libc's emulated process clocks, as Faasm links them) reads these. A page has no CPU
+      // clock per thread: until fuel-based CPU time lands, they read the monotonic clock, so a difference
+      // measures the call's wall time, waits included.
+      else if (id === wasi.CLOCKID_PROCESS_CPUTIME_ID || id === wasi.CLOCKID_THREAD_CPUTIME_ID) {
+        memory.write('clock_time_get', timePtr, u64(clock().monotonicNs()));
+      } else return wasi.ERRNO_INVAL;
       return wasi.ERRNO_SUCCESS;
     },
     random_get(bufPtr: number, len: number): number {

@@ -31,8 +31,14 @@ export const LINK_FLAGS = [
   '-Wl,--import-memory',
   '-Wl,--export-memory',
   '-Wl,--export-table',
-  // mmap/munmap as wasi-libc emulates them (anonymous and private file mappings, on malloc).
+  // WASI's emulation libraries and long-double printf, as Faasm's toolchain links them (faasm/cpp
+  // faasmtools): mmap/munmap (anonymous and private file mappings, on malloc), signal/raise,
+  // clock()/times() on the process CPU clock, getpid; printf("%Lf") without a trap.
   '-lwasi-emulated-mman',
+  '-lwasi-emulated-signal',
+  '-lwasi-emulated-process-clocks',
+  '-lwasi-emulated-getpid',
+  '-lc-printscan-long-double',
   ...['__wasm_call_ctors', '__wasm_call_dtors', '_start', '_faasm_zygote', 'malloc', 'free',
     '__heap_base', '__data_end', '__stack_pointer'].map((s) => `-Wl,--export=${s}`),
 ];
@@ -54,7 +60,10 @@ const LIBRARY_FLAGS = [
   '-Wl,--export-if-defined=__wasm_call_ctors',
 ];
 
-const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', '-D_WASI_EMULATED_MMAN', '-isystem', INCLUDE_DIR];
+/** The defines that unlock the emulation libraries' headers (signal.h, sys/mman.h, clock(), getpid). */
+const WASI_EMULATION = ['-D_WASI_EMULATED_MMAN', '-D_WASI_EMULATED_SIGNAL', '-D_WASI_EMULATED_PROCESS_CLOCKS', '-D_WASI_EMULATED_GETPID'];
+
+const COMMON_FLAGS = ['--target=wasm32-wasip1', '-fno-color-diagnostics', ...WASI_EMULATION, '-isystem', INCLUDE_DIR];
 
 export interface CompileResult {
   ok: boolean;

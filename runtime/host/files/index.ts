@@ -3,6 +3,8 @@
  *
  * - entries.ts: files as plain data (what crosses Workers and what IndexedDB holds), diffs.
  * - tree.ts: entries ↔ the WASI shim's in-memory tree, preopened as '/' for one call.
+ * - runtime-root.ts: Faasm's runtime root (/etc files, a writable /tmp) laid over every call's tree.
+ * - faasm-paths.ts: Faasm's `faasm://` shared-file paths, as paths in the user's files.
  * - store.ts: IndexedDB (`idb`), one record per (user, path).
  * - user-files.ts: the agent's copy per user; the flush model (global read, local write) is described there.
  *

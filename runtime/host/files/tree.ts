@@ -2,8 +2,10 @@
  * The user's files as the WASI shim's in-memory tree (@bjorn3/browser_wasi_shim), preopened as
  * '/' for one call, and back to plain entries when the call ends.
  */
-import { Directory, File, PreopenDirectory, type Inode } from '@bjorn3/browser_wasi_shim';
+import { Directory, File, type Inode, type PreopenDirectory } from '@bjorn3/browser_wasi_shim';
 import { DIRECTORY, type FileEntries } from './entries';
+import { FaasmRoot } from './faasm-paths';
+import { addRuntimeRoot, isRuntimeRoot } from './runtime-root';
 
 /** Nested names first: the shim links a directory to its parent only when it is constructed with its contents. */
 type Nested = Map<string, Nested | Uint8Array>;
@@ -29,8 +31,16 @@ const inodes = (nested: Nested): Map<string, Inode> =>
     [...nested].map(([name, child]) => [name, child instanceof Map ? new Directory(inodes(child)) : new File(child)]),
   );
 
-/** The root a call sees; the shim copies each file's bytes, so `entries` stays as it was. */
-export const preopenRoot = (entries: FileEntries): PreopenDirectory => new PreopenDirectory('/', inodes(nest(entries)));
+/**
+ * The root a call sees, with Faasm's runtime root laid over it (runtime-root.ts) and `faasm://`
+ * paths taken as its own (faasm-paths.ts); the shim copies
+ * each file's bytes, so `entries` stays as it was.
+ */
+export function preopenRoot(entries: FileEntries): PreopenDirectory {
+  const contents = inodes(nest(entries));
+  addRuntimeRoot(contents);
+  return new FaasmRoot(contents);
+}
 
 /** A file's bytes in a call's tree (`path` as normalizePath gives it), or null when there is none. */
 export function fileAt(root: Directory, path: string): Uint8Array | null {
@@ -39,15 +49,17 @@ export function fileAt(root: Directory, path: string): Uint8Array | null {
   return inode instanceof File ? inode.data : null;
 }
 
+/** The user's files in a call's tree: the runtime root's own files and empty directories are left out. */
 export function entriesOf(root: Directory): FileEntries {
   const entries: FileEntries = new Map();
   const walk = (dir: Directory, prefix: string) => {
     for (const [name, inode] of dir.contents) {
       const path = prefix + name;
       if (inode instanceof Directory) {
-        entries.set(path, DIRECTORY);
+        // A runtime-root directory is walked (a call may write /tmp/x) but not listed itself.
+        if (!isRuntimeRoot(inode)) entries.set(path, DIRECTORY);
         walk(inode, `${path}/`);
-      } else if (inode instanceof File) {
+      } else if (inode instanceof File && !isRuntimeRoot(inode)) {
         entries.set(path, inode.data);
       }
     }
