@@ -29,7 +29,7 @@ describe('createPchCache', () => {
     const [a, b] = await Promise.all([pchs.get(['-O2']), pchs.get(['-O2'])]);
     expect(a).toBe(b);
     expect(clang.runs).toHaveLength(1);
-    expect(clang.runs[0]!.args).toEqual(['-O2', '-x', 'c++-header', PRELUDE_FILE, '-o', 'prelude.hpp.pch']);
+    expect(clang.runs[0]!.args).toEqual(['-O2', '-fpch-instantiate-templates', '-x', 'c++-header', PRELUDE_FILE, '-o', 'prelude.hpp.pch']);
     expect(clang.runs[0]!.files).toMatchObject({ inc: headers.inc, 'faasm-pch': { 'prelude.hpp': PRELUDE } });
     expect(a!.args).toEqual(['-include-pch', 'prelude.hpp.pch']);
     expect(a!.made).not.toBeNull();

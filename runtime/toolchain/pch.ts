@@ -20,6 +20,12 @@ export const PRELUDE = ['faasm/faasm.h', 'faasm/input.h', 'string', 'vector', 'i
 
 export const PCH_CACHE = 'faasm-pch';
 
+/**
+ * Templates the prelude uses are instantiated once, in the PCH, not again by every function:
+ * measured on the C++ benchmark function it halves clang's time after parsing.
+ */
+const MAKE_FLAGS = ['-fpch-instantiate-templates', '-x', 'c++-header'];
+
 /** Compiles with clang++; resolves to the output tree, or null and the log when it failed. */
 export type RunClangxx = (args: string[], files: Tree) => Promise<{ files: Tree | null; log: string }>;
 
@@ -76,12 +82,12 @@ export function createPchCache(opts: {
 
   async function make(flags: string[]): Promise<Pch | null> {
     // The version first: put() keeps only entries of this clang and these headers.
-    const key = `${await sha256(`${opts.version}\n${JSON.stringify(opts.headers)}\n${PRELUDE}`)}-${await sha256(flags.join(' '))}`;
+    const key = `${await sha256(`${opts.version}\n${MAKE_FLAGS.join(' ')}\n${JSON.stringify(opts.headers)}\n${PRELUDE}`)}-${await sha256(flags.join(' '))}`;
     const stored = await opts.store?.get(key).catch(() => null);
     if (stored) return { files: files(stored), args, made: null };
     const t0 = performance.now();
     const prelude = { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE } };
-    const res = await opts.run([...flags, '-x', 'c++-header', PRELUDE_FILE, '-o', PCH_FILE], { ...opts.headers, ...prelude });
+    const res = await opts.run([...flags, ...MAKE_FLAGS, PRELUDE_FILE, '-o', PCH_FILE], { ...opts.headers, ...prelude });
     const bytes = res.files?.[PCH_FILE];
     if (!(bytes instanceof Uint8Array)) return null;
     await opts.store?.put(key, bytes).catch(() => undefined); // a full storage only costs the next load a remake
