@@ -1,7 +1,8 @@
 /**
  * Issue 16's C++ figures: a typical Faasm C++ function (libc++ string, vector and iostream with
- * the Faasm headers). The first C++ build of a fresh profile makes the precompiled headers; a
- * later page load reads them back (cold), and builds after that are warm.
+ * the Faasm headers). The first C++ build of a fresh profile goes without precompiled headers,
+ * which the Worker makes after it (the second build waits for them); a later page load reads
+ * them back (cold), and builds after that are warm.
  */
 import { createToolchain } from '../../runtime/toolchain';
 import { round, timeMedian } from '../measure';
@@ -43,12 +44,16 @@ async function firstBuildMs(): Promise<{ ms: number; dispose: () => void; build:
 export async function cppSuite(): Promise<Record<string, number>> {
   await caches.delete('faasm-pch');
   const fresh = await firstBuildMs();
+  const t0 = performance.now();
+  await fresh.build();
+  const secondMs = performance.now() - t0;
   fresh.dispose();
   const reloaded = await firstBuildMs();
   const warmMs = await timeMedian(7, reloaded.build, 1);
   reloaded.dispose();
   return {
     'toolchain.first_compile_cpp_ms': round(fresh.ms, 1),
+    'toolchain.second_compile_cpp_ms': round(secondMs, 1),
     'toolchain.cold_compile_cpp_ms': round(reloaded.ms, 1),
     'toolchain.warm_compile_cpp_ms': round(warmMs, 1),
   };

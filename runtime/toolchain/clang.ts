@@ -76,6 +76,8 @@ export interface Compiler {
   /** Compiles libfaasm ahead of the first build. */
   prepare(): Promise<void>;
   compile(job: BuildJob): Promise<CompileResult>;
+  /** Work left for after a build has replied: precompiling the C++ headers a build lacked. */
+  idle(): Promise<void>;
 }
 
 interface RunResult { files: Tree | null; log: string }
@@ -135,6 +137,7 @@ export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = nu
     async prepare(): Promise<void> {
       await libraryObjects();
     },
+    idle: () => pchs.makeWanted(),
     async compile(job: BuildJob): Promise<CompileResult> {
       if (job.language === 'wat') throw new Error('clang cannot build WAT');
       const cpp = job.language === 'cpp';
@@ -145,7 +148,7 @@ export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = nu
       const dlopen = !library && callsDlopen(job.source);
       const compileFlags = [...COMMON_FLAGS, `-${job.optimize ?? 'O2'}`, ...(cpp ? ['-std=c++20', '-fno-exceptions'] : [])];
       // A library compiles position-independent, which a PCH must match: it goes without.
-      const pch = cpp && !library ? await pchs.get(compileFlags) : null;
+      const pch = cpp && !library ? await pchs.lookup(compileFlags) : null;
       const build = (withPch: boolean) => run(cpp ? pkg.commands['clang++'] : pkg.commands.clang, [
         ...compileFlags,
         ...(withPch && pch ? pch.args : []),
@@ -156,7 +159,9 @@ export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = nu
       ], { ...headerTree, ...objs, ...(withPch && pch ? pch.files : {}), [userFile]: job.source });
       let res = await build(true);
       if (pch && !res.files && PCH_REFUSED.test(res.log)) res = await build(false);
-      if (pch && pch.made !== null) res.log = `precompiled the C++ headers (once, kept for later loads): ${Math.round(pch.made)} ms\n${res.log}`;
+      if (cpp && !library && pchs.isWanted(compileFlags)) {
+        res.log = `C++ headers: precompiling them after this build (once, kept for later page loads), so later C++ builds are faster\n${res.log}`;
+      }
       const parsed = parseDiagnostics(res.log, { userFile, stripPrefix: HEADER_PREFIX });
       const diagnostics = locateLinkerDiagnostics(parsed, job.source, userFile);
       const wasm = fileBytes(res.files, output);

@@ -23,40 +23,50 @@ function fakeClang() {
 describe('createPchCache', () => {
   const headers = { inc: { 'faasm.h': 'int f();' } };
 
-  it('precompiles the prelude once per set of flags, as a C++ header with the headers present', async () => {
+  it('has none at first, makes the wanted one afterwards, once per set of flags, with the headers present', async () => {
     const clang = fakeClang();
     const pchs = createPchCache({ run: clang.run, headers, version: 'v1', store: null });
-    const [a, b] = await Promise.all([pchs.get(['-O2']), pchs.get(['-O2'])]);
-    expect(a).toBe(b);
+    expect(await pchs.lookup(['-O2'])).toBeNull();
+    expect(pchs.isWanted(['-O2'])).toBe(true);
+    expect(clang.runs).toHaveLength(0);
+
+    await pchs.makeWanted();
     expect(clang.runs).toHaveLength(1);
     expect(clang.runs[0]!.args).toEqual(['-O2', '-fpch-instantiate-templates', '-x', 'c++-header', PRELUDE_FILE, '-o', 'prelude.hpp.pch']);
     expect(clang.runs[0]!.files).toMatchObject({ inc: headers.inc, 'faasm-pch': { 'prelude.hpp': PRELUDE } });
-    expect(a!.args).toEqual(['-include-pch', 'prelude.hpp.pch']);
-    expect(a!.made).not.toBeNull();
+    const pch = await pchs.lookup(['-O2']);
+    expect(pch!.args).toEqual(['-include-pch', 'prelude.hpp.pch']);
+    expect(pchs.isWanted(['-O2'])).toBe(false);
 
-    await pchs.get(['-O0']);
+    expect(await pchs.lookup(['-O0'])).toBeNull();
+    await pchs.makeWanted();
+    await pchs.makeWanted();
     expect(clang.runs).toHaveLength(2);
   });
 
   it('reads a kept PCH back on a later load, and makes a new one when a header changes', async () => {
     const store = memoryStore();
-    const first = fakeClang();
-    await createPchCache({ run: first.run, headers, version: 'v1', store }).get(['-O2']);
+    const first = createPchCache({ run: fakeClang().run, headers, version: 'v1', store });
+    await first.lookup(['-O2']);
+    await first.makeWanted();
     expect(store.entries.size).toBe(1);
 
     const again = fakeClang();
-    const reread = await createPchCache({ run: again.run, headers, version: 'v1', store }).get(['-O2']);
+    const reread = await createPchCache({ run: again.run, headers, version: 'v1', store }).lookup(['-O2']);
     expect(again.runs).toHaveLength(0);
-    expect(reread!.made).toBeNull();
     expect(new TextDecoder().decode(reread!.files['prelude.hpp.pch'] as Uint8Array)).toContain('-O2');
 
-    const changed = fakeClang();
-    await createPchCache({ run: changed.run, headers: { inc: { 'faasm.h': 'int g();' } }, version: 'v1', store }).get(['-O2']);
-    expect(changed.runs).toHaveLength(1);
+    const changed = createPchCache({ run: fakeClang().run, headers: { inc: { 'faasm.h': 'int g();' } }, version: 'v1', store });
+    expect(await changed.lookup(['-O2'])).toBeNull();
   });
 
-  it('is null when clang cannot make it, so the build goes without', async () => {
-    const pchs = createPchCache({ run: async () => ({ files: null, log: 'error' }), headers, version: 'v1', store: null });
-    expect(await pchs.get(['-O2'])).toBeNull();
+  it('stays null when clang cannot make it, and is not tried again', async () => {
+    let runs = 0;
+    const pchs = createPchCache({ run: async () => ({ files: null, log: String(++runs) }), headers, version: 'v1', store: null });
+    await pchs.lookup(['-O2']);
+    await pchs.makeWanted();
+    expect(await pchs.lookup(['-O2'])).toBeNull();
+    await pchs.makeWanted();
+    expect(runs).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Precompiled C++ headers. Nearly all of a small C++ function's build time is clang parsing
  * libc++'s <string>, <vector> and <iostream> again; a PCH of those and the Faasm headers, made
- * once per optimisation level, is passed to every C++ build (`-include-pch`, so the prelude
- * counts as included by each function). It is kept in Cache Storage, named by what it was made
+ * once per optimisation level (after the first C++ build that lacked it), is passed to every
+ * C++ build (`-include-pch`, so the prelude counts as included by each function). It is kept in Cache Storage, named by what it was made
  * from (clang's version, the flags and the headers' text), so a later page load reuses it and a
  * changed header makes a new one. C builds need none: C headers parse in a few milliseconds.
  */
@@ -39,8 +39,6 @@ export interface Pch {
   /** Added to the build's files and arguments. */
   files: Tree;
   args: string[];
-  /** How it was had: made now (with its time), or read back. */
-  made: number | null;
 }
 
 async function sha256(text: string): Promise<string> {
@@ -66,8 +64,10 @@ export function cacheStoragePchStore(caches: CacheStorage, origin: string): PchS
 }
 
 /**
- * PCHs by flags: `get(flags)` makes (or reads back) the PCH for a build with these compile
- * flags, once; null when it cannot be made (the build then goes without).
+ * PCHs by flags. `lookup(flags)` gives the PCH made (or being made) for these compile flags, or
+ * one kept from an earlier load; without one the build goes as it would without PCHs, and
+ * `makeWanted()`, run once that build has replied, makes it (the first C++ build of a fresh
+ * profile is no slower than before; the next one waits for the PCH if it is still being made).
  */
 export function createPchCache(opts: {
   run: RunClangxx;
@@ -76,34 +76,53 @@ export function createPchCache(opts: {
   version: string;
   store: PchStore | null;
 }) {
-  const made = new Map<string, Promise<Pch | null>>();
+  const known = new Map<string, Promise<Pch | null>>();
+  const wanted = new Map<string, string[]>();
+  /** Flags whose PCH clang could not make: they are not tried again in this Worker. */
+  const failed = new Set<string>();
   const files = (bytes: Uint8Array): Tree => ({ [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE }, [PCH_FILE]: bytes });
   const args = ['-include-pch', PCH_FILE];
+  const idOf = (flags: string[]) => flags.join('\0');
+
+  // The version first: put() keeps only entries of this clang and these headers.
+  const keyOf = async (flags: string[]) =>
+    `${await sha256(`${opts.version}\n${MAKE_FLAGS.join(' ')}\n${JSON.stringify(opts.headers)}\n${PRELUDE}`)}-${await sha256(flags.join(' '))}`;
+
+  async function readBack(flags: string[]): Promise<Pch | null> {
+    const stored = await opts.store?.get(await keyOf(flags)).catch(() => null);
+    return stored ? { files: files(stored), args } : null;
+  }
 
   async function make(flags: string[]): Promise<Pch | null> {
-    // The version first: put() keeps only entries of this clang and these headers.
-    const key = `${await sha256(`${opts.version}\n${MAKE_FLAGS.join(' ')}\n${JSON.stringify(opts.headers)}\n${PRELUDE}`)}-${await sha256(flags.join(' '))}`;
-    const stored = await opts.store?.get(key).catch(() => null);
-    if (stored) return { files: files(stored), args, made: null };
-    const t0 = performance.now();
     const prelude = { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE } };
     const res = await opts.run([...flags, ...MAKE_FLAGS, PRELUDE_FILE, '-o', PCH_FILE], { ...opts.headers, ...prelude });
     const bytes = res.files?.[PCH_FILE];
     if (!(bytes instanceof Uint8Array)) return null;
-    await opts.store?.put(key, bytes).catch(() => undefined); // a full storage only costs the next load a remake
-    return { files: files(bytes), args, made: performance.now() - t0 };
+    await opts.store?.put(await keyOf(flags), bytes).catch(() => undefined); // a full storage only costs the next load a remake
+    return { files: files(bytes), args };
   }
 
   return {
-    get(flags: string[]): Promise<Pch | null> {
-      const id = flags.join('\0');
-      let p = made.get(id);
+    async lookup(flags: string[]): Promise<Pch | null> {
+      const id = idOf(flags);
+      let p = known.get(id);
       if (!p) {
-        p = make(flags);
-        made.set(id, p);
-        p.catch(() => made.delete(id));
+        p = readBack(flags);
+        known.set(id, p);
       }
-      return p;
+      const pch = await p.catch(() => null);
+      if (!pch && !failed.has(id)) wanted.set(id, flags);
+      return pch;
+    },
+    /** Whether a lookup found nothing and the PCH is still to be made. */
+    isWanted: (flags: string[]): boolean => wanted.has(idOf(flags)),
+    async makeWanted(): Promise<void> {
+      for (const [id, flags] of wanted) {
+        wanted.delete(id);
+        const p = make(flags).catch(() => null);
+        known.set(id, p);
+        if (!(await p)) failed.add(id);
+      }
     },
   };
 }

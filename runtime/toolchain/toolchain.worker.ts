@@ -51,6 +51,7 @@ async function handle(req: ToolchainRequest): Promise<void> {
     const outcome = await runBuild(req.job, async () => (await load()).compiler);
     // The module is transferred: the Worker keeps no copy.
     scope.postMessage({ ...outcome, id: req.id }, outcome.kind === 'built' ? [outcome.wasm.buffer as ArrayBuffer] : []);
+    if (req.job.language !== 'wat') await (await load()).compiler.idle();
   } catch (e) {
     scope.postMessage({ kind: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }
