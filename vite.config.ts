@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import { faasmApiPlugin } from './app/editor/api/vite-plugin.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page (DESIGN.md).
 const isolationHeaders = {
@@ -9,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react() as PluginOption],
+  plugins: [react() as PluginOption, faasmApiPlugin()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   // Pre-bundling breaks @yowasp/clang's `new URL(…, import.meta.url)` asset loading.

@@ -9,6 +9,7 @@ import { kernelChecksums, rewriteSuite } from './suites/rewrite';
 import { sliceSuite } from './suites/slice';
 import { zeroCopySuite } from './suites/zero-copy';
 import { faasmExportSuite } from './suites/faasm-export';
+import { cppSuite } from './suites/cpp';
 
 declare global {
   interface Window {
@@ -34,6 +35,7 @@ async function main() {
     ['global', globalSuite],
     ['host', hostSuite],
     ['faasm-export', faasmExportSuite],
+    ['cpp', cppSuite],
     ['limits', limitsSuite],
     ['faults', faultsSuite],
   ] as const;

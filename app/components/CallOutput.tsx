@@ -19,6 +19,11 @@ export function CallOutput() {
   return (
     <div className="call-output">
       <CallSummary />
+      {call.built.length > 0 && (
+        <p className="call-output__note" data-testid="output.built">
+          Built first (stale, reachable from this call): {call.built.join(', ')}
+        </p>
+      )}
       {call.error && (
         <p className="call-output__error">
           {call.phase === 'failed' ? `The call could not be made: ${call.error}` : call.error}

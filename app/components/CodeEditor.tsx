@@ -3,6 +3,7 @@ import { toMarkers } from '../editor/markers';
 import { allModels, modelFor, modelId, monaco, pruneModels } from '../editor/monaco';
 import { syncModels } from '../editor/sync';
 import { usePlayground } from '../store/playground';
+import { ApiReferenceButton } from './ApiReference';
 import { sourceOf } from '../store/workspace';
 import './CodeEditor.css';
 
@@ -14,7 +15,10 @@ function currentModel(): monaco.editor.ITextModel {
   return modelFor({ key: current, language: f.language }, sourceOf(f));
 }
 
-/** The Monaco editor: one model per function and language, diagnostics as markers, jumps from Problems. */
+/**
+ * The Monaco editor: one model per function and language, diagnostics as markers, jumps from
+ * Problems, the Faasm API's completion and hover (editor/api), and the API reference.
+ */
 export function CodeEditor() {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -85,5 +89,10 @@ export function CodeEditor() {
     editor.focus();
   }, [cursorRequest]);
 
-  return <div className="code-editor" data-testid="editor" ref={host} />;
+  return (
+    <div className="code-editor">
+      <div className="code-editor__monaco" data-testid="editor" ref={host} />
+      <ApiReferenceButton />
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Monaco, bundled from the local package (the page is cross-origin isolated: no CDN).
- * Only the editor core, a few editing features and the C/C++ grammar are loaded.
+ * Only the editor core, a few editing features and the C/C++ grammar are loaded, with the
+ * Faasm API's completion, hover and signature help (api/).
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
@@ -15,9 +16,15 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/parameterHints/register';
+import 'monaco-editor/features/readOnlyMessage/register';
+import 'monaco-editor/features/suggest/register';
+// features/suggest registers only inline completions; the completion list is its controller.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import type { Language } from '../../runtime';
 import { LANGUAGES } from '../examples';
+import { registerApiProviders } from './api/providers';
 import { watConfiguration, watLanguage } from './wat';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -25,6 +32,7 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 monaco.languages.register({ id: 'wat', extensions: ['.wat'], aliases: ['WebAssembly text', 'wat'] });
 monaco.languages.setMonarchTokensProvider('wat', watLanguage);
 monaco.languages.setLanguageConfiguration('wat', watConfiguration);
+registerApiProviders(monaco);
 
 /** A function's source in one language: which model it is. */
 export interface ModelId {

@@ -1,8 +1,44 @@
-/** Build actions: load the toolchain once, build and upload one function or all of a user's. */
+/** Build actions: load the toolchain once, build and upload one function, the stale ones of a set, or all of a user's. */
 import { sendLimits } from './limits';
+import { reachableKeys } from './reach';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { sourceOf } from './workspace';
+
+/** Whether `key`'s uploaded build is missing or older than its code. */
+export function isStale(s: PlaygroundState, key: string): boolean {
+  const f = s.functions[key];
+  const built = s.built[key];
+  return !!f && (!built || built.language !== f.language || built.source !== sourceOf(f));
+}
+
+/** Every function `key`'s call may reach (reach.ts), itself first. */
+export function reachableFrom(s: PlaygroundState, key: string): string[] {
+  const sources = Object.fromEntries(
+    Object.entries(s.functions).map(([k, f]) => [k, { user: f.user, name: f.name, source: sourceOf(f) }]),
+  );
+  return reachableKeys(sources, key);
+}
+
+export interface StaleBuild {
+  ok: boolean;
+  /** The keys built, in order (the last one failed when `ok` is false). */
+  built: string[];
+}
+
+/**
+ * Builds the stale functions of `keys` in order with Build's own action, stopping at the first
+ * failure. Only what changed is rebuilt: a rebuild throws away a function's Proto-Faaslets.
+ */
+export async function buildStale(get: GetState, keys: readonly string[]): Promise<StaleBuild> {
+  const built: string[] = [];
+  for (const key of keys) {
+    if (!isStale(get(), key)) continue;
+    built.push(key);
+    if (!(await get().buildFunction(key))) return { ok: false, built };
+  }
+  return { ok: true, built };
+}
 
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -1,5 +1,6 @@
 /** Open a lesson (its functions join the workspace), run it as it says, reset its code. */
 import { LESSONS, type Lesson } from '../lessons';
+import { buildStale } from './builds';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { parseKey, sourceOf, type FunctionDoc } from './workspace';
@@ -65,15 +66,9 @@ export function lessonActions(set: SetState, get: GetState): LessonActions {
         get().setCpuTimeLimit(lesson.limitMs);
         set({ lessonLimit: { lessonMs: get().cpuTimeLimitMs, ownMs } });
       }
-      // Only what changed is rebuilt: a rebuild would throw away the functions' Proto-Faaslets.
-      for (const { key } of lesson.functions) {
-        const f = get().functions[key];
-        const built = get().built[key];
-        if (f && built && built.language === f.language && built.source === sourceOf(f)) continue;
-        if (!(await get().buildFunction(key))) {
-          set({ outputTab: 'problems' });
-          return;
-        }
+      if (!(await buildStale(get, lesson.functions.map((f) => f.key))).ok) {
+        set({ outputTab: 'problems' });
+        return;
       }
       set({ current: lesson.run, outputTab: lesson.view });
       await get().runFunction();

@@ -1,13 +1,13 @@
 /** Run and Stop: one call from the page, whose chained calls the trace collects. */
 import type { CallResult } from '../../runtime';
+import { buildStale, isStale, reachableFrom } from './builds';
 import { sendLimits } from './limits';
 import { session } from './session';
 import { emptyTrace } from './trace';
 import type { CallView, GetState, PlaygroundState, SetState } from './types';
-import { sourceOf } from './workspace';
 
 export const idleCall: CallView = {
-  phase: 'idle', function: null, callId: null, stopRequested: false, stdout: '', stderr: '', result: null, error: null,
+  phase: 'idle', function: null, callId: null, stopRequested: false, stdout: '', stderr: '', result: null, error: null, built: [],
 };
 
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -43,8 +43,9 @@ export function runActions(set: SetState, get: GetState): RunActions {
     const busy = s.call.phase === 'running' || s.call.phase === 'building';
     if (!api || !f || s.runtime.phase !== 'ready' || busy) return;
     session.flushEvents();
-    const built = s.built[key];
-    const stale = !snapshot && (!built || built.language !== f.language || built.source !== sourceOf(f));
+    // Every stale function the call may reach is built first; from a snapshot, all but its own.
+    const needed = reachableFrom(s, key).filter((k) => (snapshot ? k !== key : true) && isStale(s, k));
+    const stale = needed.length > 0;
     // Clear the last result now, so nobody mistakes it for this run's.
     set({
       call: { ...idleCall, function: key, phase: stale ? 'building' : 'running' },
@@ -53,9 +54,13 @@ export function runActions(set: SetState, get: GetState): RunActions {
       // A person watching a live view keeps it; from the build's tabs, show the result.
       outputTab: s.outputTab === 'problems' || s.outputTab === 'log' ? 'output' : s.outputTab,
     });
-    if (stale && !(await get().buildFunction(key))) {
-      patchCall({ phase: 'cancelled', error: 'Not run: the build failed.' });
-      return;
+    if (stale) {
+      const { ok, built } = await buildStale(get, needed);
+      patchCall({ built });
+      if (!ok) {
+        patchCall({ phase: 'cancelled', error: `Not run: the build of ${built[built.length - 1]} failed.` });
+        return;
+      }
     }
     if (get().call.stopRequested) {
       patchCall({ phase: 'cancelled', error: 'Stopped before it started.' });

@@ -78,6 +78,8 @@ export interface CallView {
   stderr: string;
   result: CallResult | null;
   error: string | null;
+  /** What Run built first: the stale functions the call may reach (app/store/reach.ts). */
+  built: string[];
 }
 
 /** Ask the editor to put the cursor somewhere; `seq` makes repeated clicks count. */

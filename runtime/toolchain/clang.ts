@@ -9,6 +9,8 @@ import type { BuildJob } from './protocol';
 import type { Command, Tree, commands as ClangCommands } from '@yowasp/clang';
 import { locateLinkerDiagnostics, parseDiagnostics } from './diagnostics';
 import { DLOPEN_EXPORTS, callsDlopen } from './dlopen-exports';
+import { CLANG_VERSION } from './loader';
+import { createPchCache, type PchStore } from './pch';
 import { HEADER_PREFIX, INCLUDE_DIR, headerTree, librarySources } from './sysroot';
 
 export type ClangPackage = { commands: typeof ClangCommands };
@@ -74,6 +76,8 @@ export interface Compiler {
   /** Compiles libfaasm ahead of the first build. */
   prepare(): Promise<void>;
   compile(job: BuildJob): Promise<CompileResult>;
+  /** Work left for after a build has replied: precompiling the C++ headers a build lacked. */
+  idle(): Promise<void>;
 }
 
 interface RunResult { files: Tree | null; log: string }
@@ -99,8 +103,17 @@ function fileBytes(tree: Tree | null, name: string): Uint8Array | null {
   return v instanceof Uint8Array ? v : null;
 }
 
-export function createCompiler(pkg: ClangPackage): Compiler {
+/** A PCH that clang refuses (a changed header, other flags) shows in the log by name. */
+const PCH_REFUSED = /precompiled (file|header)|PCH file/i;
+
+export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = null): Compiler {
   let library: Promise<Tree> | null = null;
+  const pchs = createPchCache({
+    run: (args, files) => run(pkg.commands['clang++'], args, files),
+    headers: headerTree,
+    version: CLANG_VERSION,
+    store: pchStore,
+  });
 
   /** libfaasm objects, compiled by the same clang once per Worker. */
   function libraryObjects(): Promise<Tree> {
@@ -124,6 +137,7 @@ export function createCompiler(pkg: ClangPackage): Compiler {
     async prepare(): Promise<void> {
       await libraryObjects();
     },
+    idle: () => pchs.makeWanted(),
     async compile(job: BuildJob): Promise<CompileResult> {
       if (job.language === 'wat') throw new Error('clang cannot build WAT');
       const cpp = job.language === 'cpp';
@@ -132,18 +146,22 @@ export function createCompiler(pkg: ClangPackage): Compiler {
       const output = library ? 'library.so' : 'function.wasm';
       const objs = library ? {} : await libraryObjects();
       const dlopen = !library && callsDlopen(job.source);
-      const args = [
-        ...COMMON_FLAGS,
-        `-${job.optimize ?? 'O2'}`,
-        ...(cpp ? ['-std=c++20', '-fno-exceptions'] : []),
+      const compileFlags = [...COMMON_FLAGS, `-${job.optimize ?? 'O2'}`, ...(cpp ? ['-std=c++20', '-fno-exceptions'] : [])];
+      // A library compiles position-independent, which a PCH must match: it goes without.
+      const pch = cpp && !library ? await pchs.lookup(compileFlags) : null;
+      const build = (withPch: boolean) => run(cpp ? pkg.commands['clang++'] : pkg.commands.clang, [
+        ...compileFlags,
+        ...(withPch && pch ? pch.args : []),
         userFile, ...Object.keys(objs),
         ...(library ? LIBRARY_FLAGS : LINK_FLAGS),
         ...(dlopen ? DLOPEN_FLAGS : []),
         '-o', output,
-      ];
-      const res = await run(cpp ? pkg.commands['clang++'] : pkg.commands.clang, args, {
-        ...headerTree, ...objs, [userFile]: job.source,
-      });
+      ], { ...headerTree, ...objs, ...(withPch && pch ? pch.files : {}), [userFile]: job.source });
+      let res = await build(true);
+      if (pch && !res.files && PCH_REFUSED.test(res.log)) res = await build(false);
+      if (cpp && !library && pchs.isWanted(compileFlags)) {
+        res.log = `C++ headers: precompiling them after this build (once, kept for later page loads), so later C++ builds are faster\n${res.log}`;
+      }
       const parsed = parseDiagnostics(res.log, { userFile, stripPrefix: HEADER_PREFIX });
       const diagnostics = locateLinkerDiagnostics(parsed, job.source, userFile);
       const wasm = fileBytes(res.files, output);

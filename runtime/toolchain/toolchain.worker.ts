@@ -4,6 +4,7 @@ import { createCompiler, type Compiler } from './clang';
 import { runBuild } from './builder';
 import { disassembleWasm } from './disassemble';
 import { loadClang, type LoadedClang } from './loader';
+import { cacheStoragePchStore } from './pch';
 import { createFaasmBuilder, exportForFaasm, type FaasmBuilder } from '../export';
 
 interface WorkerScope {
@@ -20,7 +21,7 @@ function load(): Promise<Ready> {
   loading ??= (async () => {
     const t0 = performance.now();
     const loaded = await loadClang((doneBytes, totalBytes) => scope.postMessage({ kind: 'progress', doneBytes, totalBytes }));
-    const compiler = createCompiler(loaded.pkg);
+    const compiler = createCompiler(loaded.pkg, typeof caches === 'undefined' ? null : cacheStoragePchStore(caches, location.origin));
     await compiler.prepare(); // libfaasm, so the first build is as fast as the rest
     return { loaded, compiler, loadMs: performance.now() - t0 };
   })();
@@ -50,6 +51,7 @@ async function handle(req: ToolchainRequest): Promise<void> {
     const outcome = await runBuild(req.job, async () => (await load()).compiler);
     // The module is transferred: the Worker keeps no copy.
     scope.postMessage({ ...outcome, id: req.id }, outcome.kind === 'built' ? [outcome.wasm.buffer as ArrayBuffer] : []);
+    if (req.job.language !== 'wat') await (await load()).compiler.idle();
   } catch (e) {
     scope.postMessage({ kind: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }
