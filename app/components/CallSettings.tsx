@@ -3,7 +3,7 @@ import { usePlayground } from '../store/playground';
 import { guardedInput } from './guardedInput';
 import { CommandLineField } from './CommandLineField';
 
-/** The call's input text and its CPU-time limit. */
+/** The call's input text (several lines if need be), its command line and its CPU-time limit. */
 export function CallSettings() {
   const input = usePlayground((s) => s.functions[s.current]!.input);
   const limit = usePlayground((s) => s.cpuTimeLimitMs);
@@ -16,11 +16,14 @@ export function CallSettings() {
     <div className="call-settings">
       <label className="call-settings__input">
         <span>Input</span>
-        <input
-          className="field"
+        {/* Multi-line: Enter starts a new line (Ctrl+Enter still runs); the box grows with its text. */}
+        <textarea
+          className="field call-settings__text"
           data-testid="input.field"
+          rows={1}
           value={input}
           placeholder="faasmGetInput() reads this"
+          title="The call's input, byte for byte as UTF-8 (new lines included); Ctrl+Enter runs"
           spellCheck={false}
           {...guardedInput(setInput)}
         />

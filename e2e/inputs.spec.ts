@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+/** Answers with the input's length and every byte in hex, so nothing can hide in how output is shown. */
+const HEX_C = `#include "faasm/faasm.h"
+#include <stdio.h>
+int main() {
+    long n = faasmGetInputSize();
+    unsigned char in[256];
+    faasmGetInput(in, n);
+    char out[1024];
+    int len = snprintf(out, sizeof(out), "len=%ld", n);
+    for (long i = 0; i < n; i++) len += snprintf(out + len, sizeof(out) - len, " %02x", in[i]);
+    faasmSetOutput(out, len);
+    return 0;
+}
+`;
+
+const hexOf = (text: string) => [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+
+test('a multi-line input typed into the Input box reaches the function byte for byte', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  await playground.createFunction('demo/hexin', HEX_C);
+  const field = page.getByTestId('input.field');
+  await field.click();
+  // Typed as a person types it: Enter starts a new line rather than running.
+  await page.keyboard.type('first line');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('  second');
+  // Tab moves focus on, as in any form: a tab character arrives pasted.
+  await page.keyboard.insertText('\tline é');
+  await page.keyboard.press('Enter');
+  const input = 'first line\n  second\tline é\n';
+  await expect(field).toHaveValue(input);
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText(`len=${new TextEncoder().encode(input).length} ${hexOf(input)}`);
+
+  await page.reload();
+  await expect(page.getByTestId('input.field')).toHaveValue(input);
+});
