@@ -20,7 +20,7 @@ import type {
 import type { GlobalTierView } from './global';
 import type { CallTrace } from './trace';
 import type { Example } from '../examples';
-import type { SharedFunction } from '../lib/share';
+import type { SharedSet } from '../lib/share';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
@@ -170,8 +170,8 @@ export interface PlaygroundState extends Workspace {
   revealDiagnostic(diagnostic: Diagnostic): void;
   /** Adds an example to the workspace, or selects it when the workspace has it already. */
   openExample(example: Example): void;
-  /** Adds and selects a shared function; a different function of that name keeps its code and the shared one gets a free name. */
-  openShared(fn: SharedFunction): void;
+  /** Adds a link's functions and selects its current one; a different function of a shared name keeps its code and the shared one gets a free name. */
+  openShared(shared: SharedSet): void;
   /** Replaces the functions and settings with a workspace read from a file named `from`. */
   replaceWorkspace(workspace: Workspace, from: string): void;
   setWorkspaceNotice(notice: WorkspaceNotice | null): void;
