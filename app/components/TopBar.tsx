@@ -8,7 +8,9 @@ import { ExportFaasmButton } from './ExportFaasmButton';
 import { LessonPicker } from './LessonPicker';
 import './TopBar.css';
 
-const shortcutHint = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵ build & run · ⌘S save' : 'Ctrl+Enter build & run · Ctrl+S save';
+const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+// Monaco's own binding for tab-focus mode, in which Tab moves focus out of the editor.
+const shortcutHint = mac ? '⌘↵ build & run · ⌘S save · ⌃⇧M Tab leaves the editor' : 'Ctrl+Enter build & run · Ctrl+S save · Ctrl+M Tab leaves the editor';
 
 /** Product name, the function being edited, and everything needed to build and call it. */
 export function TopBar() {
