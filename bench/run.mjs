@@ -1,14 +1,20 @@
 // Drives Chromium through the benchmark page, prints a Markdown table, rewrites bench/results.json.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { KERNELS, runNative } from './native.mjs';
 import { sgdBench } from './sgd.mjs';
+import { uiBench } from './ui.mjs';
 import { viewsBench } from './views.mjs';
 
+// BENCH_ONLY=ui,views runs only those app steps (bench = the bench page with the native
+// baseline) and merges their figures into the results.json that is there.
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const wanted = (step) => !only || only.has(step);
+
 // Native first, while nothing else of ours is running.
-const native = runNative();
-if (native.skipped) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
+const native = wanted('bench') ? runNative() : { skipped: 'not asked for (BENCH_ONLY)' };
+if (wanted('bench') && native.skipped) console.error(`bench: no native baseline, rewrite.raw_vs_native_x is null: ${native.skipped}`);
 
 /**
  * The browser's figures with the native ones merged in beside their wasm counterparts; a kernel
@@ -45,18 +51,28 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage();
-  page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/bench/`);
-  await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
-  const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
-  if (error) throw new Error(`benchmark failed: ${error}`);
-  await page.close();
-  // The views and lesson 7's SGD are measured in the app itself, after the bench page has finished.
+  let benchFigures = {};
+  if (wanted('bench')) {
+    const page = await browser.newPage();
+    page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    await page.goto(`http://127.0.0.1:${port}/bench/`);
+    await page.waitForFunction(() => window.benchResults, null, { timeout: 20 * 60_000, polling: 500 });
+    const { figures: browserFigures, checksums, error } = await page.evaluate(() => window.benchResults);
+    if (error) throw new Error(`benchmark failed: ${error}`);
+    await page.close();
+    benchFigures = withNative(browserFigures, checksums);
+  }
+  // The views, lesson 7's SGD and the first run are measured in the app itself, after the bench page has finished.
   const app = `http://127.0.0.1:${port}/`;
-  const figures = { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await sgdBench(browser, app)) };
-  const results = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
+  const figures = {
+    ...benchFigures,
+    ...(wanted('views') ? await viewsBench(browser, app) : {}),
+    ...(wanted('sgd') ? await sgdBench(browser, app) : {}),
+    ...(wanted('ui') ? await uiBench(browser, app) : {}),
+  };
+  const previous = only ? JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8')) : {};
+  const results = { ...previous, browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10), ...figures };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('| figure | median |\n|---|---|');
   for (const [key, value] of Object.entries(figures)) console.log(`| ${key} | ${value} |`);
