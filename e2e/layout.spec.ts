@@ -65,3 +65,36 @@ test('the editor and output panes keep their sizes across a reload', async ({ pl
   await expect(splitter).toHaveAttribute('aria-valuenow', String(after));
   await expect.poll(async () => Math.round((await page.getByTestId('editor').boundingBox())!.width)).toBe(Math.round(editorWidth));
 });
+
+test('the Lessons menu works from the keyboard and closes on a click outside', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  const button = page.getByTestId('lessons.button');
+  const list = page.getByTestId('lessons.list');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(list).toBeVisible();
+  await expect(page.locator('[data-testid="lessons.item"][data-lesson="1"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-testid="lessons.item"][data-lesson="3"]')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('[data-testid="lessons.item"][data-lesson="2"]')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await expect(list).toBeVisible();
+  await page.getByTestId('output.status').click();
+  await expect(list).toHaveCount(0);
+
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(list).toHaveCount(0);
+  await expect(page.getByTestId('lesson.panel')).toHaveAttribute('aria-label', /^Lesson 2:/);
+});
