@@ -39,3 +39,30 @@ test('a multi-line input typed into the Input box reaches the function byte for 
   await page.reload();
   await expect(page.getByTestId('input.field')).toHaveValue(input);
 });
+
+test('a hex input reaches the function as the bytes it spells, and bad hex is refused with the reason', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  await playground.createFunction('demo/hexin', HEX_C);
+  await playground.setInput('Hi\n');
+  // Switching to hex shows the same bytes in hex.
+  await page.getByTestId('input.format').selectOption('hex');
+  await expect(page.getByTestId('input.field')).toHaveValue('48 69 0a');
+  await playground.setInput('00 ff\n0a 0x41');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('len=4 00 ff 0a 41');
+  // Bytes that are not UTF-8 stay in hex when asked for text, and say why.
+  await page.getByTestId('input.format').selectOption('text');
+  await expect(page.getByTestId('workspace.notice')).toContainText('not UTF-8 text, so they stay in hex');
+  await expect(page.getByTestId('input.format')).toHaveValue('hex');
+
+  await playground.setInput('4g');
+  await expect(page.getByTestId('input.field')).toHaveAttribute('aria-invalid', 'true');
+  await playground.run();
+  await expect(page.locator('.call-output__error')).toContainText('Not run: The hex input has "g", which is not a hex digit.');
+
+  await page.reload();
+  await expect(page.getByTestId('input.format')).toHaveValue('hex');
+  await expect(page.getByTestId('input.field')).toHaveValue('4g');
+});

@@ -21,7 +21,7 @@ function shareLink(): { fn: string; link: string } | { fn: string; refused: stri
   const user = functions[current]!.user;
   const shared = Object.values(functions)
     .filter((f) => f.user === user)
-    .map((f) => ({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, cmdline: f.cmdline, kind: f.kind }));
+    .map((f) => ({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, inputFormat: f.inputFormat, cmdline: f.cmdline, kind: f.kind }));
   const others = shared.length - 1;
   const what = others === 0 ? current : `${current} and ${user}'s ${others} other function${others === 1 ? '' : 's'}`;
   const refused = shareRefusal(shared);

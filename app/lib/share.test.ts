@@ -19,7 +19,7 @@ describe('share links', () => {
     const hash = shareHash(one(fn));
     expect(hash).toMatch(/^#share=[A-Za-z0-9+\-$]+$/);
     expect(readShareHash(hash)).toEqual({ ok: true, shared: one(fn) });
-    const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library' };
+    const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library', input: '00 ff', inputFormat: 'hex' };
     const withArgs: SharedFunction = { ...fn, name: 'args', cmdline: '10  -v' };
     const set: SharedSet = { functions: [fn, library, withArgs], current: 'demo/args' };
     expect(readShareHash(shareHash(set))).toEqual({ ok: true, shared: set });

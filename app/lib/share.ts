@@ -16,6 +16,8 @@ export interface SharedFunction {
   language: Language;
   source: string;
   input: string;
+  /** Absent: the input is text (lib/call-input.ts). */
+  inputFormat?: 'hex';
   /** The command line (Faasm's `cmdline`); absent: none (links from before it carry none). */
   cmdline?: string;
   /** Absent: a function (links from before libraries carry none). */
@@ -48,7 +50,7 @@ export function shareRefusal(fns: readonly Pick<SharedFunction, 'source' | 'inpu
   return null;
 }
 
-const fields = ({ user, name, language, source, input, cmdline, kind }: SharedFunction) => ({ user, name, language, source, input, cmdline, kind });
+const fields = ({ user, name, language, source, input, inputFormat, cmdline, kind }: SharedFunction) => ({ user, name, language, source, input, inputFormat, cmdline, kind });
 
 /** The hash (with its `#`) that carries the functions. */
 export function shareHash({ functions, current }: SharedSet): string {
@@ -66,7 +68,9 @@ function readFunction(value: unknown): SharedFunction | null {
   if (!key || !language || typeof v.source !== 'string' || typeof v.input !== 'string') return null;
   if (v.cmdline !== undefined && v.cmdline !== null && typeof v.cmdline !== 'string') return null;
   const cmdline = v.cmdline ? { cmdline: v.cmdline } : {};
-  return { ...key, language, source: v.source, input: v.input, ...cmdline, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) };
+  if (v.inputFormat !== undefined && v.inputFormat !== null && v.inputFormat !== 'hex') return null;
+  const format = v.inputFormat === 'hex' ? { inputFormat: 'hex' as const } : {};
+  return { ...key, language, source: v.source, input: v.input, ...format, ...cmdline, ...(v.kind === 'library' ? { kind: 'library' as const } : {}) };
 }
 
 /** null when the hash is not a share link at all; an error when it is one that cannot be read. */

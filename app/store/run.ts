@@ -1,4 +1,5 @@
 /** Run and Stop: one call from the page, whose chained calls the trace collects. */
+import { callInputBytes } from '../lib/call-input';
 import type { CallResult } from '../../runtime';
 import { sendLimits } from './limits';
 import { session } from './session';
@@ -68,7 +69,7 @@ export function runActions(set: SetState, get: GetState): RunActions {
       const request = {
         user: f.user,
         name: f.name,
-        input: new TextEncoder().encode(f.input),
+        input: callInputBytes(f),
         cmdline: f.cmdline ?? '',
         chainCmdlines: chainCmdlinesOf(get(), f.user),
         ...(snapshot ? { snapshot } : {}),

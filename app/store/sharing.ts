@@ -11,7 +11,7 @@ type SharingActions = Pick<PlaygroundState, 'openExample' | 'openShared' | 'repl
 
 /** Same code, input and command line: the link's function is here already, and nothing of it would be lost. */
 const sameCall = (a: FunctionDoc, b: FunctionDoc) =>
-  a.kind === b.kind && a.language === b.language && sourceOf(a) === sourceOf(b) && a.input === b.input && (a.cmdline ?? '') === (b.cmdline ?? '');
+  a.kind === b.kind && a.language === b.language && sourceOf(a) === sourceOf(b) && a.input === b.input && a.inputFormat === b.inputFormat && (a.cmdline ?? '') === (b.cmdline ?? '');
 
 export function sharingActions(set: SetState, get: GetState): SharingActions {
   const add = (doc: FunctionDoc) =>
@@ -30,8 +30,17 @@ export function sharingActions(set: SetState, get: GetState): SharingActions {
       const kept: string[] = [];
       const renamed: string[] = [];
       let select = current;
-      for (const { user, name, language, source, input, cmdline, kind } of functions) {
-        const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input, ...(cmdline ? { cmdline } : {}), ...(kind === 'library' ? { kind } : {}) };
+      for (const { user, name, language, source, input, inputFormat, cmdline, kind } of functions) {
+        const doc: FunctionDoc = {
+          user,
+          name,
+          language,
+          sources: { [language]: source },
+          input,
+          ...(inputFormat === 'hex' ? { inputFormat } : {}),
+          ...(cmdline ? { cmdline } : {}),
+          ...(kind === 'library' ? { kind } : {}),
+        };
         const key = keyOf(doc);
         const existing = get().functions[key];
         if (existing && sameCall(existing, doc)) {

@@ -147,6 +147,8 @@ export interface PlaygroundState extends Workspace {
   setLanguage(language: Language): void;
   setSource(key: string, language: Language, source: string): void;
   setInput(input: string): void;
+  /** Writes the input in another format (lib/call-input.ts converts it). */
+  setInputFormat(format: 'text' | 'hex', input: string): void;
   /** The current function's command line (argv after `function.wasm`). */
   setCmdline(cmdline: string): void;
   /** Chained calls get their own function's command line (Faasm's chain by name sends none). */
