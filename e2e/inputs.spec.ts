@@ -66,3 +66,22 @@ test('a hex input reaches the function as the bytes it spells, and bad hex is re
   await expect(page.getByTestId('input.format')).toHaveValue('hex');
   await expect(page.getByTestId('input.field')).toHaveValue('4g');
 });
+
+test('a file from the Files tab is the call\'s input, byte for byte, and the typed text is kept', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  await playground.createFunction('demo/hexin', HEX_C);
+  await playground.setInput('typed');
+  await page.getByTestId('output.tab.files').click();
+  await page.getByTestId('files.upload').setInputFiles({ name: 'blob.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 0xfe, 0xff, 0x0a]) });
+  await page.getByTestId('input.format').selectOption('file');
+  await page.getByTestId('input.file').selectOption('blob.bin');
+  await playground.run();
+  await playground.expectStatus(/ok/i);
+  await expect(playground.output('output.text')).toHaveText('len=5 00 01 fe ff 0a');
+
+  await page.reload();
+  await expect(page.getByTestId('input.file')).toHaveValue('blob.bin');
+  await page.getByTestId('input.format').selectOption('text');
+  await expect(page.getByTestId('input.field')).toHaveValue('typed');
+});

@@ -69,7 +69,10 @@ export function runActions(set: SetState, get: GetState): RunActions {
       const request = {
         user: f.user,
         name: f.name,
-        input: callInputBytes(f),
+        input: await callInputBytes(f, {
+          size: async (path) => (await api.listFiles(f.user)).find((file) => file.path === path && !file.directory)?.size ?? null,
+          read: (path) => api.readFile(f.user, path),
+        }),
         cmdline: f.cmdline ?? '',
         chainCmdlines: chainCmdlinesOf(get(), f.user),
         ...(snapshot ? { snapshot } : {}),

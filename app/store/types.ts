@@ -149,6 +149,8 @@ export interface PlaygroundState extends Workspace {
   setInput(input: string): void;
   /** Writes the input in another format (lib/call-input.ts converts it). */
   setInputFormat(format: 'text' | 'hex', input: string): void;
+  /** Makes a file of the Files tab the input (its text stays for later); undefined: the text again. */
+  setInputFile(path: string | undefined): void;
   /** The current function's command line (argv after `function.wasm`). */
   setCmdline(cmdline: string): void;
   /** Chained calls get their own function's command line (Faasm's chain by name sends none). */
