@@ -98,3 +98,21 @@ test('the Lessons menu works from the keyboard and closes on a click outside', a
   await expect(list).toHaveCount(0);
   await expect(page.getByTestId('lesson.panel')).toHaveAttribute('aria-label', /^Lesson 2:/);
 });
+
+test('a first-time visitor sees what to do first: the examples and the first lesson, one click away', async ({ playground }) => {
+  const { page } = playground;
+  await playground.open();
+  const welcome = page.getByTestId('welcome');
+  await expect(welcome).toContainText('New here? Press Run');
+  await page.getByTestId('welcome.examples').click();
+  await expect(page.getByTestId('examples.dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('examples.dialog')).toHaveCount(0);
+  await page.getByTestId('welcome.lesson').click();
+  await expect(page.getByTestId('lesson.panel')).toHaveAttribute('aria-label', /^Lesson 1:/);
+  await expect(welcome).toHaveCount(0);
+  // Once used, it does not come back.
+  await page.reload();
+  await expect(page.getByTestId('build.button')).toBeVisible();
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+});

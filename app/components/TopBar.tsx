@@ -6,6 +6,7 @@ import { FunctionLimitsButton } from './FunctionLimits';
 import { ShareButton } from './ShareButton';
 import { ExportFaasmButton } from './ExportFaasmButton';
 import { LessonPicker } from './LessonPicker';
+import { WelcomeHint } from './TopBar.welcome';
 import './TopBar.css';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -17,19 +18,22 @@ export function TopBar() {
   const runtimeReady = usePlayground((s) => s.runtime.phase === 'ready');
   const current = usePlayground((s) => s.current);
   return (
-    <header className="top-bar">
-      <span className="top-bar__brand">Faaslet Playground</span>
-      <code className="top-bar__function" data-testid="function.current" title="The function's Faasm name: user/function">
-        {current}
-      </code>
-      <LanguageSelect />
-      <RunControls disabled={!runtimeReady} />
-      <CallSettings />
-      <FunctionLimitsButton />
-      <ShareButton />
-      <ExportFaasmButton />
-      <LessonPicker />
-      <span className="top-bar__hint">{shortcutHint}</span>
-    </header>
+    <>
+      <header className="top-bar">
+        <span className="top-bar__brand">Faaslet Playground</span>
+        <code className="top-bar__function" data-testid="function.current" title="The function's Faasm name: user/function">
+          {current}
+        </code>
+        <LanguageSelect />
+        <RunControls disabled={!runtimeReady} />
+        <CallSettings />
+        <FunctionLimitsButton />
+        <ShareButton />
+        <ExportFaasmButton />
+        <LessonPicker />
+        <span className="top-bar__hint">{shortcutHint}</span>
+      </header>
+      <WelcomeHint />
+    </>
   );
 }
