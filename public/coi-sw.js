@@ -87,14 +87,15 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  // Cross-origin requests (a Faasm planner, say) go to the network untouched.
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Cross-origin requests (a Faasm planner, say) go to the network untouched, and so do the
+  // toolchain's files: same-origin fetches need no CORP, and ~100 MB streamed through this
+  // worker would slow the first load.
+  if (request.method !== 'GET' || url.origin !== self.location.origin || isToolchainAsset(url)) return;
   // The app shell is kept under one key whatever query or index.html it was opened with.
   const shell = new URL('./', self.registration.scope);
   const isShell = request.mode === 'navigate' && (url.pathname === shell.pathname || url.pathname === `${shell.pathname}index.html`);
   let response;
   if (isShell) response = fromNetworkFirst(event, shell.href);
-  else if (isToolchainAsset(url)) response = fetch(request);
   else if (isHashedAsset(url)) response = fromCacheFirst(event);
   else response = fromNetworkFirst(event, request);
   event.respondWith(response.then(isolated));
