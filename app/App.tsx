@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { CodeEditor } from './components/CodeEditor';
 import { FunctionList } from './components/FunctionList';
 import { IsolationBanner } from './components/IsolationBanner';
 import { LessonPanel } from './components/LessonPanel';
 import { OutputPanel } from './components/OutputPanel';
-import { Splitter } from './components/Splitter';
+import { Splitter, usePaneFraction } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';
 import { ToolchainProgress } from './components/ToolchainProgress';
 import { TopBar } from './components/TopBar';
@@ -15,7 +15,7 @@ import './App.css';
 
 export function App() {
   const theme = usePlayground((s) => s.theme);
-  const [editorFraction, setEditorFraction] = useState(0.5);
+  const [editorFraction, setEditorFraction] = usePaneFraction('editor', 0.5);
   useShortcuts();
 
   useEffect(() => {

@@ -11,12 +11,15 @@ import { KERNELS, runNative } from './native.mjs';
 import { goalsBench } from './goals.mjs';
 import { isolationBench } from './isolation.mjs';
 import { sgdBench } from './sgd.mjs';
+import { uiBench } from './ui.mjs';
 import { viewsBench } from './views.mjs';
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? null;
+// Steps measured in the app itself rather than on the bench page.
 const LESSON_SUITES = ['sgd', 'goals', 'isolation'];
+const APP_STEPS = [...LESSON_SUITES, 'views', 'ui'];
 const onlyLessons = only?.flatMap((name) => (name === 'lessons' ? LESSON_SUITES : LESSON_SUITES.filter((s) => s === name))) ?? LESSON_SUITES;
-const onlyPage = only?.filter((name) => name !== 'lessons' && !LESSON_SUITES.includes(name)) ?? null;
+const onlyPage = only?.filter((name) => name !== 'lessons' && !APP_STEPS.includes(name)) ?? null;
 
 // Native first, while nothing else of ours is running.
 const native = only ? { skipped: 'BENCH_ONLY' } : runNative();
@@ -104,8 +107,13 @@ try {
   const { figures: browserFigures, checksums } = onlyPage?.length === 0 ? { figures: {}, checksums: {} } : await benchPage(browser);
   // The views and the lessons' figures are measured in the app itself, after the bench page has finished.
   const figures = only
-    ? { ...browserFigures, ...(await lessonsBench(app)) }
-    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await lessonsBench(app)), ...conformanceBench(port) };
+    ? {
+        ...browserFigures,
+        ...(only.includes('views') ? await viewsBench(browser, app) : {}),
+        ...(await lessonsBench(app)),
+        ...(only.includes('ui') ? await uiBench(browser, app) : {}),
+      }
+    : { ...withNative(browserFigures, checksums), ...(await viewsBench(browser, app)), ...(await lessonsBench(app)), ...(await uiBench(browser, app)), ...conformanceBench(port) };
   const fresh = { browser: `Chromium ${browser.version()}`, date: new Date().toISOString().slice(0, 10) };
   // A partial run keeps the browser and date of the full run the other figures come from.
   const results = only

@@ -1,5 +1,9 @@
 import { expect, test } from './fixtures';
 
+// The page's service worker would make it isolated without the headers (e2e/static-host.spec.ts):
+// blocked here, as in a browser that runs none.
+test.use({ serviceWorkers: 'block' });
+
 test('without COOP/COEP the page says why shared memory is missing and how to fix it', async ({ playground }) => {
   const { page } = playground;
   // Serve the page as a host without the isolation headers would.

@@ -16,6 +16,7 @@ export { LocalTierReader, type ArenaKeyInfo, type DirtyState } from './state';
 export { SHARED_WINDOW_BASE } from './host/memory';
 export { changedPages } from './proto/diff';
 export { PAGE_SIZE } from './proto/image';
+export { toolchainIsCached } from './toolchain/cache-state';
 export { checkLimits, DEFAULT_LIMITS, MAX_MEMORY_LIMIT_MIB } from './cluster/limits';
 export {
   DEFAULT_ENDPOINTS,

@@ -1,30 +1,19 @@
 import { useEffect, useState } from 'react';
 import { usePlayground } from '../store/playground';
-import { guardedInput } from './guardedInput';
 import { CommandLineField } from './CommandLineField';
+import { InputField } from './InputField';
 
-/** The call's input text and its CPU-time limit. */
+/** The call's input, its command line and its CPU-time limit. */
 export function CallSettings() {
-  const input = usePlayground((s) => s.functions[s.current]!.input);
   const limit = usePlayground((s) => s.cpuTimeLimitMs);
-  const { setInput, setCpuTimeLimit } = usePlayground.getState();
+  const { setCpuTimeLimit } = usePlayground.getState();
   // A draft lets the person clear the field while typing a new number.
   const [limitDraft, setLimitDraft] = useState(String(limit));
   useEffect(() => setLimitDraft(String(limit)), [limit]);
 
   return (
     <div className="call-settings">
-      <label className="call-settings__input">
-        <span>Input</span>
-        <input
-          className="field"
-          data-testid="input.field"
-          value={input}
-          placeholder="faasmGetInput() reads this"
-          spellCheck={false}
-          {...guardedInput(setInput)}
-        />
-      </label>
+      <InputField />
       <CommandLineField />
       <label title="CPU-time limit: past it the Faaslet is killed. It counts the Faaslet's own execution (as fuel), not time blocked in await, locks, the global tier or sleep">
         <span>CPU-time limit</span>

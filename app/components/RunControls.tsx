@@ -1,6 +1,8 @@
 import { usePlayground } from '../store/playground';
 
-/** Build, Run and Stop. */
+const runShortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵' : 'Ctrl+Enter';
+
+/** Build, Run and Stop; Run's tooltip names its shortcut, since the bar's hint hides below 1440 px. */
 export function RunControls({ disabled }: { disabled: boolean }) {
   const buildPhase = usePlayground((s) => s.build.phase);
   const callPhase = usePlayground((s) => s.call.phase);
@@ -27,7 +29,7 @@ export function RunControls({ disabled }: { disabled: boolean }) {
         title={
           library
             ? 'A library has no entry point: build it, then dlopen it from a function'
-            : 'Runs the last build; builds first if the code changed'
+            : `Runs the last build; builds first if the code changed (${runShortcut})`
         }
         onClick={() => void runFunction()}
       >

@@ -12,17 +12,24 @@ type Shared =
   | { copied: false; fn: string; link: string }
   | { refused: string; fn: string };
 
-/** The link to the function in the editor: its code, language and input ride in the URL hash. */
+/**
+ * The link to every function of the editor's user (a chain calls its siblings by name, so one
+ * alone rarely runs): their code, languages, inputs and command lines ride in the URL hash.
+ */
 function shareLink(): { fn: string; link: string } | { fn: string; refused: string } {
   const { functions, current } = usePlayground.getState();
-  const f = functions[current]!;
-  const shared = { user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, cmdline: f.cmdline, kind: f.kind };
+  const user = functions[current]!.user;
+  const shared = Object.values(functions)
+    .filter((f) => f.user === user)
+    .map((f) => ({ user: f.user, name: f.name, language: f.language, source: sourceOf(f), input: f.input, inputFormat: f.inputFormat, cmdline: f.cmdline, kind: f.kind }));
+  const others = shared.length - 1;
+  const what = others === 0 ? current : `${current} and ${user}'s ${others} other function${others === 1 ? '' : 's'}`;
   const refused = shareRefusal(shared);
-  if (refused) return { fn: current, refused };
-  return { fn: current, link: `${location.origin}${location.pathname}${location.search}${shareHash(shared)}` };
+  if (refused) return { fn: what, refused };
+  return { fn: what, link: `${location.origin}${location.pathname}${location.search}${shareHash({ functions: shared, current })}` };
 }
 
-/** Copies a link to the current function; shows the link to copy by hand when the clipboard refuses. */
+/** Copies a link to the user's functions; shows the link to copy by hand when the clipboard refuses. */
 export function ShareButton() {
   const [shared, setShared] = useState<Shared | null>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -48,7 +55,7 @@ export function ShareButton() {
 
   return (
     <div className="share">
-      <button className="button" data-testid="share.button" title="Copy a link that opens this function's code and input" onClick={() => void share()}>
+      <button className="button" data-testid="share.button" title="Copy a link that opens every function of this user, with their code, inputs and command lines, beside the recipient's own" onClick={() => void share()}>
         Share
       </button>
       {shared && (

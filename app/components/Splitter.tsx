@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 interface SplitterProps {
   /** The left pane's share of the container, 0..1. */
@@ -7,6 +7,31 @@ interface SplitterProps {
 }
 
 const clamp = (f: number) => Math.min(0.8, Math.max(0.2, f));
+
+const storageKey = (pane: string) => `faaslet-playground.pane.${pane}`;
+
+/**
+ * A pane's share, kept in localStorage so a reload shows the panes as the person left them.
+ * A missing, unreadable or out-of-range value gives the default.
+ */
+export function usePaneFraction(pane: string, initial: number): [number, (fraction: number) => void] {
+  const [fraction, setFraction] = useState(() => {
+    const stored = Number(localStorage.getItem(storageKey(pane)) ?? NaN);
+    return Number.isFinite(stored) && stored === clamp(stored) ? stored : initial;
+  });
+  const set = useCallback(
+    (next: number) => {
+      setFraction(next);
+      try {
+        localStorage.setItem(storageKey(pane), String(next));
+      } catch {
+        // A full storage keeps the size for this visit only; the workspace's own save says why.
+      }
+    },
+    [pane],
+  );
+  return [fraction, set];
+}
 
 /** A vertical bar between the editor and the output, dragged with the pointer or arrow keys. */
 export function Splitter({ fraction, onChange }: SplitterProps) {

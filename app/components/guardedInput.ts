@@ -11,14 +11,16 @@ import { usePlayground } from '../store/playground';
 
 const refuse = (text: string) => usePlayground.getState().setWorkspaceNotice({ tone: 'error', text });
 
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
 export function guardedInput(setInput: (input: string) => void) {
   return {
-    onChange(e: ChangeEvent<HTMLInputElement>) {
+    onChange(e: ChangeEvent<Field>) {
       const refusal = inputRefusal(utf8Bytes(e.target.value), 'The input');
       if (refusal) refuse(refusal);
       else setInput(e.target.value);
     },
-    onPaste(e: ClipboardEvent<HTMLInputElement>) {
+    onPaste(e: ClipboardEvent<Field>) {
       const field = e.currentTarget;
       const pasted = e.clipboardData.getData('text/plain');
       const [start, end] = [field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length];
@@ -30,7 +32,7 @@ export function guardedInput(setInput: (input: string) => void) {
       e.preventDefault();
       refuse(refusal);
     },
-    onDrop(e: DragEvent<HTMLInputElement>) {
+    onDrop(e: DragEvent<Field>) {
       const file = e.dataTransfer.files[0];
       if (!file) return;
       e.preventDefault();

@@ -8,6 +8,11 @@ import { formatSize } from './bytes';
 
 /** The Input box: 1 MiB of UTF-8, what faasmGetInput() hands the function. */
 export const MAX_INPUT_BYTES = 1 << 20;
+/**
+ * A file from the Files tab as a call's input: copied once into the call (and its Faaslet's
+ * memory), so bounded well below the page's memory budget; past it, fopen() reads the file.
+ */
+export const MAX_FILE_INPUT_BYTES = 64 << 20;
 /** The source a share link carries, and its input (MAX_INPUT_BYTES). */
 export const MAX_LINK_SOURCE_BYTES = 1 << 20;
 /** A share link's hash, before it is decompressed: an lz-string hash of 1 MiB of code is far shorter. */

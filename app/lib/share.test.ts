@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { freeName, readShareHash, shareHash, shareRefusal, type SharedFunction } from './share';
+import { freeName, readShareHash, shareHash, shareRefusal, type SharedFunction, type SharedSet } from './share';
 
 const fn: SharedFunction = {
   user: 'demo',
@@ -10,23 +10,36 @@ const fn: SharedFunction = {
   input: 'a b&c=d#e',
 };
 
+const one = (f: SharedFunction): SharedSet => ({ functions: [f], current: `${f.user}/${f.name}` });
+
 const hashOf = (value: unknown) => `#share=${compressToEncodedURIComponent(JSON.stringify(value))}`;
 
 describe('share links', () => {
   it('round-trips a function through the hash, with URL-safe characters only', () => {
-    const hash = shareHash(fn);
+    const hash = shareHash(one(fn));
     expect(hash).toMatch(/^#share=[A-Za-z0-9+\-$]+$/);
-    expect(readShareHash(hash)).toEqual({ ok: true, fn });
-    const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library' };
-    expect(readShareHash(shareHash(library))).toEqual({ ok: true, fn: library });
-    const withArgs: SharedFunction = { ...fn, cmdline: '10  -v' };
-    expect(readShareHash(shareHash(withArgs))).toEqual({ ok: true, fn: withArgs });
+    expect(readShareHash(hash)).toEqual({ ok: true, shared: one(fn) });
+    const library: SharedFunction = { ...fn, name: 'libhello', kind: 'library', input: '00 ff', inputFormat: 'hex' };
+    const withArgs: SharedFunction = { ...fn, name: 'args', cmdline: '10  -v' };
+    const set: SharedSet = { functions: [fn, library, withArgs], current: 'demo/args' };
+    expect(readShareHash(shareHash(set))).toEqual({ ok: true, shared: set });
+    expect(readShareHash(hashOf({ v: 2, current: 'demo/hello', functions: [{ ...fn, cmdline: 7 }] }))).toMatchObject({ ok: false });
+  });
+
+  it('still opens a link of version 1, which carried one function', () => {
+    expect(readShareHash(hashOf({ v: 1, ...fn, cmdline: '-n 3' }))).toEqual({ ok: true, shared: one({ ...fn, cmdline: '-n 3' }) });
     expect(readShareHash(hashOf({ ...fn, v: 1, cmdline: 7 }))).toMatchObject({ ok: false });
+  });
+
+  it('refuses a set whose current function is not in it, or that names a function twice', () => {
+    expect(readShareHash(hashOf({ v: 2, current: 'demo/other', functions: [fn] }))).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+    expect(readShareHash(hashOf({ v: 2, current: 'demo/hello', functions: [fn, fn] }))).toMatchObject({ ok: false });
+    expect(readShareHash(hashOf({ v: 2, current: 'demo/hello', functions: [] }))).toMatchObject({ ok: false });
   });
 
   it('compresses repetitive code', () => {
     const big = { ...fn, source: 'int x = 0;\n'.repeat(500) };
-    expect(shareHash(big).length).toBeLessThan(big.source.length / 5);
+    expect(shareHash(one(big)).length).toBeLessThan(big.source.length / 5);
   });
 
   it('ignores hashes that are not share links', () => {
@@ -35,9 +48,9 @@ describe('share links', () => {
   });
 
   it('reports damaged, foreign and invalid links', () => {
-    expect(readShareHash(shareHash(fn).slice(0, 30))).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+    expect(readShareHash(shareHash(one(fn)).slice(0, 30))).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
     expect(readShareHash('#share=%%%')).toMatchObject({ ok: false });
-    expect(readShareHash(hashOf({ ...fn, v: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/another version/) });
+    expect(readShareHash(hashOf({ ...fn, v: 3 }))).toMatchObject({ ok: false, error: expect.stringMatching(/another version/) });
     expect(readShareHash(hashOf({ ...fn, v: 1, name: '../etc' }))).toMatchObject({ ok: false });
     expect(readShareHash(hashOf({ ...fn, v: 1, language: 'rust' }))).toMatchObject({ ok: false });
     expect(readShareHash(hashOf({ ...fn, v: 1, source: 42 }))).toMatchObject({ ok: false });
@@ -59,11 +72,14 @@ describe('freeName', () => {
 
   it('refuses a link that carries more than its stated maximum, and refuses to make one', () => {
     const big = { ...fn, source: '// repeat\n'.repeat(300_000) }; // 3 MiB, a short hash
-    expect(shareRefusal(big)).toMatch(/source is 2\.9 MiB, and a link carries at most 1 MiB of code/);
+    expect(shareRefusal([big])).toMatch(/source is 2\.9 MiB, and a link carries at most 1 MiB of code/);
     const hash = hashOf({ v: 1, ...big });
     expect(hash.length).toBeLessThan(100_000);
     expect(readShareHash(hash)).toEqual({ ok: false, error: expect.stringMatching(/not opened: it carries .* of text\. Links carry at most 1 MiB of code/) });
     expect(readShareHash(`#share=${'A'.repeat((1 << 20) + 1)}`)).toMatchObject({ ok: false, error: expect.stringContaining('compressed text') });
-    expect(shareRefusal(fn)).toBeNull();
+    expect(shareRefusal([fn])).toBeNull();
+    // The maximum is for the link's code together, not per function.
+    const half = { ...fn, source: 'x'.repeat(600_000) };
+    expect(shareRefusal([half, { ...half, name: 'other' }])).toMatch(/source is 1\.1 MiB/);
   });
 });

@@ -48,7 +48,17 @@ function readFunction(key: string, value: unknown): FunctionDoc {
   if (typeof value.input !== 'string') throw new Invalid(`${where}: input must be text.`);
   if (value.cmdline !== undefined && typeof value.cmdline !== 'string') throw new Invalid(`${where}: cmdline must be text.`);
   if (value.kind !== undefined && value.kind !== 'function' && value.kind !== 'library') throw new Invalid(`${where}: kind must be function or library.`);
-  const doc: FunctionDoc = { ...parsed, language: value.language, sources, input: value.input, ...(value.cmdline ? { cmdline: value.cmdline } : {}) };
+  if (value.inputFile !== undefined && typeof value.inputFile !== 'string') throw new Invalid(`${where}: inputFile must be a path.`);
+  if (value.inputFormat !== undefined && value.inputFormat !== 'hex') throw new Invalid(`${where}: inputFormat must be hex, or absent for text.`);
+  const doc: FunctionDoc = {
+    ...parsed,
+    language: value.language,
+    sources,
+    input: value.input,
+    ...(value.inputFormat === 'hex' ? { inputFormat: 'hex' as const } : {}),
+    ...(typeof value.inputFile === 'string' ? { inputFile: value.inputFile } : {}),
+    ...(value.cmdline ? { cmdline: value.cmdline } : {}),
+  };
   return value.kind === 'library' ? { ...doc, kind: 'library' } : doc;
 }
 

@@ -9,7 +9,7 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
 
 type FunctionActions = Pick<
   PlaygroundState,
-  'selectFunction' | 'createFunction' | 'renameFunction' | 'deleteFunction' | 'setLanguage' | 'setSource' | 'setInput' | 'setCmdline' | 'setLimits'
+  'selectFunction' | 'createFunction' | 'renameFunction' | 'deleteFunction' | 'setLanguage' | 'setSource' | 'setInput' | 'setInputFormat' | 'setInputFile' | 'setCmdline' | 'setLimits'
 >;
 
 export function functionActions(set: SetState, get: GetState): FunctionActions {
@@ -94,6 +94,8 @@ export function functionActions(set: SetState, get: GetState): FunctionActions {
     setSource: (key, language, source) => patchFunction(key, (f) => ({ sources: { ...f.sources, [language]: source } })),
 
     setInput: (input) => patchFunction(get().current, () => ({ input })),
+    setInputFormat: (format, input) => patchFunction(get().current, () => ({ input, inputFormat: format === 'hex' ? 'hex' : undefined, inputFile: undefined })),
+    setInputFile: (path) => patchFunction(get().current, () => ({ inputFile: path })),
     setCmdline: (cmdline) => patchFunction(get().current, () => ({ cmdline: cmdline || undefined })),
 
     setLimits(limits) {

@@ -1,4 +1,5 @@
 /** Run and Stop: one call from the page, whose chained calls the trace collects. */
+import { callInputBytes } from '../lib/call-input';
 import type { CallResult } from '../../runtime';
 import { buildStale, isStale, reachableFrom } from './builds';
 import { sendLimits } from './limits';
@@ -73,7 +74,10 @@ export function runActions(set: SetState, get: GetState): RunActions {
       const request = {
         user: f.user,
         name: f.name,
-        input: new TextEncoder().encode(f.input),
+        input: await callInputBytes(f, {
+          size: async (path) => (await api.listFiles(f.user)).find((file) => file.path === path && !file.directory)?.size ?? null,
+          read: (path) => api.readFile(f.user, path),
+        }),
         cmdline: f.cmdline ?? '',
         chainCmdlines: chainCmdlinesOf(get(), f.user),
         ...(snapshot ? { snapshot } : {}),

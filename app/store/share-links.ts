@@ -14,7 +14,7 @@ export function listenForSharedLinks(): () => void {
     history.replaceState(history.state, '', location.pathname + location.search);
     const { openShared, setWorkspaceNotice } = usePlayground.getState();
     if (!read.ok) return setWorkspaceNotice({ tone: 'error', text: read.error });
-    openShared(read.fn);
+    openShared(read.shared);
     // The hash is gone now: save at once, whether or not autosave has started listening yet.
     saveNow();
   };

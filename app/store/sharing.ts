@@ -9,7 +9,9 @@ import { docOf, keyOf, sourceOf, type FunctionDoc } from './workspace';
 
 type SharingActions = Pick<PlaygroundState, 'openExample' | 'openShared' | 'replaceWorkspace' | 'setWorkspaceNotice'>;
 
-const sameCode = (a: FunctionDoc, b: FunctionDoc) => a.kind === b.kind && a.language === b.language && sourceOf(a) === sourceOf(b);
+/** Same code, input and command line: the link's function is here already, and nothing of it would be lost. */
+const sameCall = (a: FunctionDoc, b: FunctionDoc) =>
+  a.kind === b.kind && a.language === b.language && sourceOf(a) === sourceOf(b) && a.input === b.input && a.inputFormat === b.inputFormat && (a.cmdline ?? '') === (b.cmdline ?? '');
 
 export function sharingActions(set: SetState, get: GetState): SharingActions {
   const add = (doc: FunctionDoc) =>
@@ -21,28 +23,48 @@ export function sharingActions(set: SetState, get: GetState): SharingActions {
       add(docOf(example));
     },
 
-    openShared({ user, name, language, source, input, cmdline, kind }) {
-      const doc: FunctionDoc = { user, name, language, sources: { [language]: source }, input, ...(cmdline ? { cmdline } : {}), ...(kind === 'library' ? { kind } : {}) };
-      const key = keyOf(doc);
-      const existing = get().functions[key];
-      if (existing && sameCode(existing, doc)) {
-        get().selectFunction(key);
-        set({ workspaceNotice: { tone: 'info', text: `Opened ${key} from a shared link (the workspace had the same code).` } });
-        return;
+    openShared({ functions, current }) {
+      // Names the link's functions keep are taken too, so a renamed copy never lands on one.
+      const linkKeys = new Set(functions.map((f) => `${f.user}/${f.name}`));
+      const opened: string[] = [];
+      const kept: string[] = [];
+      const renamed: string[] = [];
+      let select = current;
+      for (const { user, name, language, source, input, inputFormat, cmdline, kind } of functions) {
+        const doc: FunctionDoc = {
+          user,
+          name,
+          language,
+          sources: { [language]: source },
+          input,
+          ...(inputFormat === 'hex' ? { inputFormat } : {}),
+          ...(cmdline ? { cmdline } : {}),
+          ...(kind === 'library' ? { kind } : {}),
+        };
+        const key = keyOf(doc);
+        const existing = get().functions[key];
+        if (existing && sameCall(existing, doc)) {
+          kept.push(key);
+          continue;
+        }
+        if (!existing) {
+          add(doc);
+          opened.push(key);
+          continue;
+        }
+        const free = freeName(user, name, (k) => k in get().functions || (k !== key && linkKeys.has(k)));
+        add({ ...doc, name: free });
+        renamed.push(`${key} as ${user}/${free}`);
+        if (key === current) select = `${user}/${free}`;
       }
-      if (!existing) {
-        add(doc);
-        set({ workspaceNotice: { tone: 'info', text: `Opened ${key} from a shared link.` } });
-        return;
-      }
-      const free = freeName(user, name, (k) => k in get().functions);
-      add({ ...doc, name: free });
-      set({
-        workspaceNotice: {
-          tone: 'info',
-          text: `Opened the shared link as ${user}/${free}: your ${key} has other code and was left as it is.`,
-        },
-      });
+      get().selectFunction(select);
+      const parts = [
+        opened.length ? `opened ${opened.join(', ')}` : '',
+        renamed.length ? `opened ${renamed.join(', ')} (your function${renamed.length === 1 ? ' of that name has' : 's of those names have'} other code or input and ${renamed.length === 1 ? 'was' : 'were'} left as ${renamed.length === 1 ? 'it is' : 'they are'})` : '',
+        kept.length ? `${kept.join(', ')} ${kept.length === 1 ? 'was' : 'were'} in the workspace already, the same` : '',
+      ].filter(Boolean);
+      const count = functions.length;
+      set({ workspaceNotice: { tone: 'info', text: `From a shared link of ${count} function${count === 1 ? '' : 's'}: ${parts.join('; ')}.` } });
     },
 
     replaceWorkspace(workspace, from) {

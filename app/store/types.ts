@@ -20,7 +20,7 @@ import type {
 import type { GlobalTierView } from './global';
 import type { CallTrace } from './trace';
 import type { Example } from '../examples';
-import type { SharedFunction } from '../lib/share';
+import type { SharedSet } from '../lib/share';
 import type { ClusterSize, Theme, Workspace } from './workspace';
 
 export type RuntimePhase = 'idle' | 'blocked' | 'connecting' | 'ready' | 'failed';
@@ -149,6 +149,10 @@ export interface PlaygroundState extends Workspace {
   setLanguage(language: Language): void;
   setSource(key: string, language: Language, source: string): void;
   setInput(input: string): void;
+  /** Writes the input in another format (lib/call-input.ts converts it). */
+  setInputFormat(format: 'text' | 'hex', input: string): void;
+  /** Makes a file of the Files tab the input (its text stays for later); undefined: the text again. */
+  setInputFile(path: string | undefined): void;
   /** The current function's command line (argv after `function.wasm`). */
   setCmdline(cmdline: string): void;
   /** Chained calls get their own function's command line (Faasm's chain by name sends none). */
@@ -172,8 +176,8 @@ export interface PlaygroundState extends Workspace {
   revealDiagnostic(diagnostic: Diagnostic): void;
   /** Adds an example to the workspace, or selects it when the workspace has it already. */
   openExample(example: Example): void;
-  /** Adds and selects a shared function; a different function of that name keeps its code and the shared one gets a free name. */
-  openShared(fn: SharedFunction): void;
+  /** Adds a link's functions and selects its current one; a different function of a shared name keeps its code and the shared one gets a free name. */
+  openShared(shared: SharedSet): void;
   /** Replaces the functions and settings with a workspace read from a file named `from`. */
   replaceWorkspace(workspace: Workspace, from: string): void;
   setWorkspaceNotice(notice: WorkspaceNotice | null): void;

@@ -19,6 +19,10 @@ export interface FunctionDoc {
   /** Each language keeps its own text; `sources[language]` is always there. */
   sources: Partial<Record<Language, string>>;
   input: string;
+  /** How `input` is written: hex bytes; absent: text, sent as UTF-8 (lib/call-input.ts). */
+  inputFormat?: 'hex';
+  /** A file of the Files tab whose bytes are the input instead (`input` is kept for later); absent: none. */
+  inputFile?: string;
   /** Its command line (Faasm's `cmdline`): argv after `function.wasm`, split on spaces; absent: none. */
   cmdline?: string;
   /** Memory and bandwidth of its Faaslets; absent: the runtime's defaults. */
@@ -106,6 +110,8 @@ function readFunction(key: string, stored: unknown): FunctionDoc | null {
   readSources(stored.sources, doc.sources);
   if (typeof stored.input === 'string') doc.input = stored.input;
   if (typeof stored.cmdline === 'string' && stored.cmdline !== '') doc.cmdline = stored.cmdline;
+  if (stored.inputFormat === 'hex') doc.inputFormat = 'hex';
+  if (typeof stored.inputFile === 'string') doc.inputFile = stored.inputFile;
   if (stored.kind === 'library') doc.kind = 'library';
   if (isObject(stored.limits)) {
     const limits = { memoryMiB: stored.limits.memoryMiB, bytesPerSecond: stored.limits.bytesPerSecond ?? null } as FunctionLimits;

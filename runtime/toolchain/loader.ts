@@ -5,10 +5,9 @@
  */
 import type { ClangPackage } from './clang';
 import { createCachingFetch } from './fetch-cache';
+import { CACHE_PREFIX, CLANG_VERSION } from './cache-state';
 
-/** @yowasp/clang's version (checked against package.json by a test); names the cache. */
-export const CLANG_VERSION = '22.0.0-git20542-10';
-export const CACHE_PREFIX = 'faasm-toolchain-';
+export { CACHE_PREFIX, CLANG_VERSION };
 
 export interface LoadedClang {
   pkg: ClangPackage;
