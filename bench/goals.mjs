@@ -2,35 +2,14 @@
 // density line: 4 GiB over a Faaslet's memory 0) and the bytes a parked Proto-Faaslet keeps
 // (its non-zero pages, as the Protos tab shows them for lesson8/goals). Drives the real app.
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+import { median, openLesson, runLesson } from './lesson-page.mjs';
 
 export async function goalsBench(browser, baseUrl, rounds = 3) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByTestId('build.button').waitFor();
-  await page.getByTestId('lessons.button').click();
-  await page.locator('[data-testid="lessons.item"][data-lesson="8"]').click();
+  const { context, page } = await openLesson(browser, baseUrl, 8);
   const fits = [];
   const parked = [];
   for (let i = 0; i < rounds; i++) {
-    const before = await page.getByTestId('output.text').textContent().catch(() => null);
-    await page.getByTestId('lesson.run').click();
-    await page.waitForFunction(
-      (previous) => {
-        const status = document.querySelector('[data-testid="output.status"]')?.dataset.status ?? '';
-        const text = document.querySelector('[data-testid="output.text"]')?.textContent ?? '';
-        const run = document.querySelector('[data-testid="lesson.run"]');
-        return run && !run.disabled && /^(ok|failed|trapped|killed|refused)$/.test(status) && text !== previous;
-      },
-      before,
-      { timeout: 300_000, polling: 100 },
-    );
-    const text = (await page.getByTestId('output.text').textContent()) ?? '';
+    const text = await runLesson(page);
     const fit = /^density: a live Faaslet holds \d+ KiB of memory 0; (\d+) would fit in 4 GiB$/m.exec(text);
     if (!fit) throw new Error(`goals bench: no density line in "${text}"`);
     fits.push(Number(fit[1]));

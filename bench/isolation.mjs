@@ -2,35 +2,13 @@
 // Drives the real app as a person would: opens the lesson, runs it several times, and reads the
 // ratio the lesson computed (the median warm SFI-checked run over the median warm raw run).
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+import { median, openLesson, runLesson } from './lesson-page.mjs';
 
 export async function isolationBench(browser, baseUrl, rounds = 5) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByTestId('build.button').waitFor();
-  await page.getByTestId('lessons.button').click();
-  await page.locator('[data-testid="lessons.item"][data-lesson="9"]').click();
+  const { context, page } = await openLesson(browser, baseUrl, 9);
   const ratios = { checked: [], shared: [], first: [] };
   for (let i = 0; i <= rounds; i++) {
-    const before = await page.getByTestId('output.text').textContent().catch(() => null);
-    await page.getByTestId('lesson.run').click();
-    // Done when the output is a new finished run's: Run lesson is enabled again and the text changed.
-    await page.waitForFunction(
-      (previous) => {
-        const status = document.querySelector('[data-testid="output.status"]')?.dataset.status ?? '';
-        const text = document.querySelector('[data-testid="output.text"]')?.textContent ?? '';
-        const run = document.querySelector('[data-testid="lesson.run"]');
-        return run && !run.disabled && /^(ok|failed|trapped|killed|refused)$/.test(status) && text !== previous;
-      },
-      before,
-      { timeout: 300_000, polling: 100 },
-    );
-    const text = (await page.getByTestId('output.text').textContent()) ?? '';
+    const text = await runLesson(page);
     const ratio = (claim) => {
       const m = new RegExp(`^${claim}: ([\\d.]+)x$`, 'm').exec(text);
       if (!m) throw new Error(`isolation bench: no "${claim}" in "${text}"`);

@@ -4,6 +4,7 @@
 // (the time its held-out loss first fell below the threshold) and what the lesson's memory plot
 // measured while the call ran (the runtime's memoryUsage: busy Faaslets' written pages plus the
 // local tier), its peak.
+import { openLesson } from './lesson-page.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,12 +28,7 @@ function parse(variant, text) {
 }
 
 export async function sgdBench(browser, baseUrl, rounds = 5) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByTestId('build.button').waitFor();
-  await page.getByTestId('lessons.button').click();
-  await page.locator('[data-testid="lessons.item"][data-lesson="7"]').click();
+  const { context, page } = await openLesson(browser, baseUrl, 7);
 
   const runOnce = async (variant, first = false) => {
     await page.getByTestId('input.field').fill(variant);
