@@ -4,13 +4,8 @@
 // (the time its held-out loss first fell below the threshold) and what the lesson's memory plot
 // measured while the call ran (the runtime's memoryUsage: busy Faaslets' written pages plus the
 // local tier), its peak.
-import { openLesson } from './lesson-page.mjs';
+import { median, openLesson } from './lesson-page.mjs';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const round = (x, digits = 2) => Number(x.toFixed(digits));
 
 function parse(variant, text) {
