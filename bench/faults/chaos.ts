@@ -63,8 +63,10 @@ export interface FaultRig {
   arenaOf(host: number): StateArena;
   /** Global tier requests still being served (a killed call's may outlive it). */
   serving: Set<Promise<unknown>>;
-  /** Global writes (a push, or a pull into shared memory) of a call after its kill was reported. */
-  lateGlobalWrites: number;
+  /** Pulls of a call that wrote its host's arena after its kill was reported (target 0). */
+  latePulls: number;
+  /** Pushes of a call that committed after its kill was reported (a transaction already begun ends). */
+  latePushes: number;
   /** When each killed call's end was reported, by call id. */
   reportedAt: Map<number, number>;
   /** Each call's stderr, by call id (a supervisor's report shows up here). */
@@ -83,16 +85,16 @@ export async function faultRig(): Promise<FaultRig> {
   const stderr = new Map<number, string>();
   const serving = new Set<Promise<unknown>>();
   const reportedAt = new Map<number, number>();
-  const rig = { lateGlobalWrites: 0 };
+  const rig = { latePulls: 0, latePushes: 0 };
   const tier = new GlobalTier({
     store: new IdbGlobalStore(),
     appended: new IdbAppendedStore(),
     locks: new GlobalLocks(navigator.locks),
     arenaOf: (host) => arenaOf(host),
     emit(change) {
-      if ((change.kind === 'push' || change.kind === 'pull') && change.callId !== null && reportedAt.has(change.callId)) {
-        rig.lateGlobalWrites++;
-      }
+      if (change.kind === 'failed' || change.callId === null || !reportedAt.has(change.callId)) return;
+      if (change.kind === 'pull') rig.latePulls++;
+      else if (change.kind === 'push') rig.latePushes++;
     },
     openTabs: () => null,
   });
@@ -194,8 +196,10 @@ export interface ChaosReport {
   rounds: number;
   kills: number;
   violations: string[];
-  /** Pushes and pulls of killed calls that landed after the kill was reported (the tier serves on). */
-  lateGlobalWrites: number;
+  /** Pulls of killed calls that wrote an arena after the kill was reported (target 0). */
+  latePulls: number;
+  /** Pushes of killed calls that committed after the kill was reported (begun before it). */
+  latePushes: number;
 }
 
 /** `rounds` rounds on `rig`, with kills drawn from `seed`. */
@@ -243,7 +247,7 @@ export async function chaos(rig: FaultRig, rounds: number, seed: number): Promis
     violations.push(...roundViolations(rig, round, lockers));
     violations.push(...(await globalViolations(rig, round, appendsReturned, appendsStarted)));
     // A broken round leaves locks or Faaslets in a state later rounds only bury: stop and say it.
-    if (violations.length > 0) return { rounds: round + 1, kills, violations, lateGlobalWrites: rig.lateGlobalWrites };
+    if (violations.length > 0) return { rounds: round + 1, kills, violations, latePulls: rig.latePulls, latePushes: rig.latePushes };
   }
   // Seconds after the last kill, well past the ~2 s a terminated Worker was measured to run on.
   await sleep(2500);
@@ -251,7 +255,7 @@ export async function chaos(rig: FaultRig, rounds: number, seed: number): Promis
     const now = int32At(rig.arena, key);
     if (now !== atReport) violations.push(`${key} changed from ${atReport} to ${now} after its end was reported`);
   }
-  return { rounds, kills, violations, lateGlobalWrites: rig.lateGlobalWrites };
+  return { rounds, kills, violations, latePulls: rig.latePulls, latePushes: rig.latePushes };
 }
 
 function roundViolations(rig: FaultRig, round: number, lockers: string[]): string[] {
