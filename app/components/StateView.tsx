@@ -111,7 +111,6 @@ export function StateView() {
             <th title="The global version this copy was last pulled or pushed at">synced</th>
             <th>lock</th>
             <th>dirty</th>
-            <th>appended</th>
           </tr>
         </thead>
         <tbody>
@@ -129,7 +128,6 @@ export function StateView() {
               <td data-testid="state.synced">{syncedText(k, globalVersions.get(k.key))}</td>
               <td>{lockText(k)}</td>
               <td>{dirtyText(k)}</td>
-              <td>{k.appended.count ? `${k.appended.count} (${k.appended.bytes} B)` : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,7 @@ describe('memory map geometry', () => {
 
   it('places each key where it lives in the arena, and finds it under a pixel', () => {
     const key = (name: string, offset: number | null, size: number): ArenaKeyInfo => ({
-      key: name, offset, size, version: 1, globalVersion: 0, dirty: 'clean', readers: 0, writer: false, appended: { count: 0, bytes: 0 },
+      key: name, offset, size, version: 1, globalVersion: 0, dirty: 'clean', readers: 0, writer: false,
     });
     const keys = [key('demo/counter', 0, 4), key('demo/appended', null, 0), key('demo/board', 64, 64)];
     const regions = windowRegions(keys, 1024);

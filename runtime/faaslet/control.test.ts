@@ -6,8 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLockLedger, LockLedger, StateArena } from '../state';
-import { H, R } from '../state/layout';
-import { slotKey, usedSlots } from '../state/table';
+import { H } from '../state/layout';
+import { findOrInsertSlot, keyName, slotKey, usedSlots } from '../state/table';
 import { bundleStateModule } from '../state/test-support/bundle';
 import { BLOCKED, createControl, DEAD, FaasletControl, FaasletKilled, FINISHED, KILL_REQUESTED, RUNNING } from './control';
 
@@ -159,50 +159,45 @@ describe('the control word across threads', () => {
 });
 
 describe('the key table after its mutex holder dies', () => {
-  it('a thread terminated at any instruction while creating keys and appending leaves a table that recovers', async () => {
+  it('a thread terminated at any instruction while creating keys leaves a table that recovers', async () => {
     const arena = StateArena.create({ initialPages: 1, maxKeys: 16_384, maxKeyBytes: 32 });
     for (let round = 0; round < 12; round++) {
       const holder = 100 + round;
       const thread = await faasletThread(arena, holder);
       thread.round('table', { prefix: `u/r${round}` });
-      const appended = () => (findLogSlot(arena) === undefined ? 0 : arena.metadata.get(findLogSlot(arena)!, R.APPEND_COUNT));
-      const before = appended();
-      await until(() => appended() > before + 20 * (round % 5));
+      const before = arena.metadata.header(H.KEYS);
+      await until(() => arena.metadata.header(H.KEYS) > before + 20 * (round % 5));
       await thread.worker.terminate();
       // Recovered only if it died holding the mutex; either way the table must be whole.
       arena.recoverMutexOf(holder);
-      const count = arena.metadata.get(findLogSlot(arena)!, R.APPEND_COUNT);
-      const elements = arena.readAppended('u/log', 1 << 24, count);
-      expect(elements.byteLength).toBe(arena.metadata.get(findLogSlot(arena)!, R.APPEND_BYTES));
-      // The host agent can take the mutex again: a new key and an append go through.
-      arena.ensure(`u/after-${round}`, 8);
-      arena.append('u/log', new Uint8Array([7]));
-      expect(arena.readAppended('u/log', 1 << 24, count + 1).at(-1)).toBe(7);
+      expect(arena.metadata.header(H.KEYS)).toBe(usedSlots(arena.metadata).length);
+      // Every key it finished holds its own bytes; a cut one gets a value from the next ensure.
+      for (const slot of usedSlots(arena.metadata)) {
+        const key = slotKey(arena.metadata, slot);
+        const i = Number(key.slice(key.lastIndexOf('-') + 1));
+        if (!key.startsWith(`u/r${round}-`)) continue;
+        const value = arena.ensure(key, 1 + (i % 300));
+        expect(value.size).toBe(1 + (i % 300));
+      }
+      // The host agent can take the mutex again: a new key goes through.
+      expect(arena.ensure(`u/after-${round}`, 8).size).toBe(8);
     }
     expect(arena.metadata.header(H.KEYS)).toBe(usedSlots(arena.metadata).length);
   }, 120_000);
 
-  it('a cut append is rolled back to the last whole element', () => {
+  it('a key cut off between its record and its count is recounted, and only its holder recovers the mutex', () => {
     const arena = StateArena.create({ initialPages: 1 });
-    arena.append('u/log', new Uint8Array([1, 2, 3]));
-    arena.append('u/log', new Uint8Array([4]));
-    const slot = findLogSlot(arena)!;
-    // As if its holder died after writing the element and the chunk's used bytes, before the count.
+    arena.ensure('u/a', 8);
     const meta = arena.metadata;
-    const chunk = meta.get(slot, R.APPEND_TAIL);
-    const view = new DataView(arena.memory.buffer);
-    const used = view.getInt32(chunk + 8, true);
-    view.setInt32(chunk + 16 + used, 2, true);
-    view.setInt32(chunk + 8, used + 8, true);
+    // As if its holder died after publishing the record's hash, before bumping the key count.
+    findOrInsertSlot(meta, keyName(meta, 'u/cut'));
+    meta.setHeader(H.KEYS, 1);
     Atomics.store(meta.words, H.MUTEX, 1);
     Atomics.store(meta.words, H.HOLDER, 42);
     expect(arena.recoverMutexOf(41)).toBe(false);
     expect(arena.recoverMutexOf(42)).toBe(true);
-    arena.append('u/log', new Uint8Array([5]));
-    expect([...arena.readAppended('u/log', 16, 3)]).toEqual([1, 2, 3, 4, 5]);
+    expect(meta.header(H.KEYS)).toBe(2);
+    expect(arena.find('u/cut')).toBeNull();
+    expect(arena.ensure('u/cut', 4).size).toBe(4);
   });
 });
-
-function findLogSlot(arena: StateArena): number | undefined {
-  return usedSlots(arena.metadata).find((slot) => slotKey(arena.metadata, slot) === 'u/log');
-}

@@ -142,6 +142,22 @@ describe('GlobalTier', () => {
     expect(reply).toEqual({ kind: 'refused', message: `key "u/k" has 8 bytes in the global tier; this host's value has 16` });
   });
 
+  it('a pull whose call ended (was killed) while it was served writes nothing into the local tier', async () => {
+    const { arenas, changes, tier } = cluster();
+    const value = arenas[0]!.ensure('u/k', 64);
+    arenas[0]!.bytes(value).fill(7);
+    arenas[0]!.flagDirty(value);
+    await tier.serve(on(0), { kind: 'push', key: 'u/k', mode: 'whole' });
+    const pull = tier.serve(on(1, 9), { kind: 'pull', key: 'u/k', size: 0 });
+    tier.endCall(9);
+    await pull;
+    expect(arenas[1]!.find('u/k')).toBeNull();
+    expect(changes.map((c) => c.kind)).toEqual(['push']);
+    // The next call's pull is served as usual.
+    await tier.serve(on(1, 10), { kind: 'pull', key: 'u/k', size: 0 });
+    expect(arenas[1]!.bytes(arenas[1]!.require('u/k')).every((byte) => byte === 7)).toBe(true);
+  });
+
   it('pulling a key the global tier lacks creates it locally with the size asked for, as zeros', async () => {
     const { arenas, tier } = cluster();
     expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ kind: 'done', version: 0 });

@@ -53,6 +53,10 @@ const storeErrno = (error: DOMException) => (error.name === 'QuotaExceededError'
 
 export class GlobalTier {
   private readonly tabs: TabChannel | null;
+  /** Requests being served, by call id: a killed call's request outlives the call. */
+  private readonly serving = new Map<number, number>();
+  /** Calls that ended while a request of theirs was served: their pull writes nothing local. */
+  private readonly ended = new Set<number>();
 
   constructor(private readonly options: GlobalTierOptions) {
     // Another tab pushed: its value is in the IndexedDB both share; only the news comes here.
@@ -62,6 +66,20 @@ export class GlobalTier {
   }
 
   async serve(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
+    this.serving.set(asker.callId, (this.serving.get(asker.callId) ?? 0) + 1);
+    try {
+      return await this.serveOne(asker, request);
+    } finally {
+      const left = this.serving.get(asker.callId)! - 1;
+      if (left > 0) this.serving.set(asker.callId, left);
+      else {
+        this.serving.delete(asker.callId);
+        this.ended.delete(asker.callId);
+      }
+    }
+  }
+
+  private async serveOne(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
     try {
       if (isAppendedRequest(request)) return await serveAppended(this.options.appended, request);
       if (request.kind === 'push') return { kind: 'done', version: await this.push(asker, request) };
@@ -88,6 +106,7 @@ export class GlobalTier {
 
   /** Release the global locks a finished (or killed) call still holds. */
   endCall(callId: number): ReleasedLock[] {
+    if (this.serving.has(callId)) this.ended.add(callId);
     return this.options.locks.endCall(callId);
   }
 
@@ -135,6 +154,8 @@ export class GlobalTier {
   private async pull({ host, callId, user }: Asker, key: string, size: number): Promise<number> {
     const arena = this.options.arenaOf(host, user);
     const pulled = await pullValue(this.options.store, key);
+    // The call was killed while IndexedDB read: its kill is reported, so nothing of it may reach shared memory.
+    if (this.ended.has(callId)) return 0;
     if (!pulled) {
       // Nothing to pull: the key reads as zeros, as a missing key does (created if a size was given).
       if (size > 0) arena.ensure(key, size);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALIGNMENT, describeArena, StateArena, StateError } from '.';
+import { findOrInsertSlot, keyName } from './table';
 
 const PAGE = 65536;
 
@@ -115,4 +116,23 @@ describe('dirty flags and versions', () => {
     expect(() => arena.flagDirty(value, 4995, 10)).toThrow(/run past the end of key "u\/d"/);
   });
 
+});
+
+describe('describeArena', () => {
+  it('lists keys by offset (keys without a value last) with size, version, dirty state and locks', () => {
+    const arena = StateArena.create();
+    const a = arena.ensure('u/a', 10);
+    const b = arena.ensure('u/b', 100);
+    arena.flagDirty(b, 0, 4);
+    arena.lockRead(a);
+    arena.lockWrite(b);
+    // A key whose creation a kill cut off after its record, before its value.
+    findOrInsertSlot(arena.metadata, keyName(arena.metadata, 'u/c'));
+    expect(describeArena(arena)).toEqual([
+      { key: 'u/a', offset: a.offset, size: 10, version: 0, globalVersion: 0, dirty: 'clean', readers: 1, writer: false },
+      { key: 'u/b', offset: b.offset, size: 100, version: 1, globalVersion: 0, dirty: [{ offset: 0, length: 64 }], readers: 0, writer: true },
+      { key: 'u/c', offset: null, size: 0, version: 0, globalVersion: 0, dirty: 'clean', readers: 0, writer: false },
+    ]);
+    expect(arena.ensure('u/c', 8).size).toBe(8);
+  });
 });

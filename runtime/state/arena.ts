@@ -5,7 +5,6 @@
  * gives a view of the very same arena.
  */
 import { allocate, PAGE_BYTES } from './alloc';
-import { appendTo, clearAppendedOf, readAppendedOf } from './appended';
 import { StateError } from './errors';
 import { dirtyRanges, flagChunks, type DirtyRange } from './dirty';
 import { DIRTY_WHOLE, H, HAS_VALUE, HOST_HOLDER, MAGIC, Meta, metaByteLength, R } from './layout';
@@ -224,23 +223,6 @@ export class StateArena {
     return released;
   }
 
-  /** Append one element to the key's appended state (kept apart from its value). */
-  append(key: string, data: Uint8Array): void {
-    const name = keyName(this.meta, key);
-    this.locked(() => appendTo(this.meta, this.memory, findOrInsertSlot(this.meta, name), key, data));
-  }
-
-  /** A copy of the first `count` appended elements, concatenated; at most `maxBytes` bytes. */
-  readAppended(key: string, maxBytes: number, count: number): Uint8Array {
-    const slot = findSlot(this.meta, keyName(this.meta, key));
-    return this.locked(() => readAppendedOf(this.meta, this.memory, slot, key, maxBytes, count));
-  }
-
-  clearAppended(key: string): void {
-    const slot = findSlot(this.meta, keyName(this.meta, key));
-    if (slot >= 0) this.locked(() => clearAppendedOf(this.meta, this.memory, slot));
-  }
-
   /** Internal to the state folder (describe.ts): the metadata views. */
   get metadata(): Meta {
     return this.meta;
@@ -252,7 +234,7 @@ export class StateArena {
    */
   recoverMutexOf(holder: number): boolean {
     if (this.meta.header(H.HOLDER) !== holder) return false;
-    recoverTable(this.meta, this.memory);
+    recoverTable(this.meta);
     locks.forceUnlockMutex(this.meta.words, H.MUTEX, H.HOLDER);
     return true;
   }

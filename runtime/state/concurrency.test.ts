@@ -49,8 +49,7 @@ describe('the key table across Workers', () => {
     const ranges = values.map(({ value }) => value).sort((a, b) => a.offset - b.offset);
     ranges.slice(1).forEach((value, i) => expect(value.offset).toBeGreaterThanOrEqual(ranges[i]!.offset + ranges[i]!.size));
     for (let i = 0; i < count; i++) expect(arena.require(`u/shared-${i}`).size).toBe(500);
-    expect(describeArena(arena)).toHaveLength(3 * count + 1);
-    expect(arena.readAppended('u/log', 2 * count, 2 * count).filter((id) => id === 2)).toHaveLength(count);
+    expect(describeArena(arena)).toHaveLength(3 * count);
     expect(arena.memory.buffer.byteLength).toBeGreaterThan(65536);
   });
 });

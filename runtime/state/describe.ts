@@ -3,7 +3,6 @@
  * the main thread may call it; a key being created at that instant may be missing from it.
  */
 import type { DirtyState, StateArena } from './arena';
-import { R } from './layout';
 import { slotKey, usedSlots } from './table';
 
 export interface ArenaKeyInfo {
@@ -11,10 +10,10 @@ export interface ArenaKeyInfo {
   key: string;
   /**
    * Where the value starts in the arena (its shared-window address is 0x8000_0000 + offset);
-   * null for a key that has only appended state.
+   * null for a key whose creation was cut off by a kill (the next `ensure` gives it a value).
    */
   offset: number | null;
-  /** 0 for a key that has only appended state. */
+  /** 0 for a key without a value. */
   size: number;
   /** Bumped by every write or dirty flag made through the host interface. */
   version: number;
@@ -25,7 +24,6 @@ export interface ArenaKeyInfo {
   readers: number;
   /** Whether a Faaslet holds its write lock. */
   writer: boolean;
-  appended: { count: number; bytes: number };
 }
 
 export function describeArena(arena: StateArena): ArenaKeyInfo[] {
@@ -44,7 +42,6 @@ export function describeArena(arena: StateArena): ArenaKeyInfo[] {
         dirty: value ? arena.dirtyOf(value) : 'clean',
         readers: Math.max(lock, 0),
         writer: lock === -1,
-        appended: { count: meta.get(slot, R.APPEND_COUNT), bytes: meta.get(slot, R.APPEND_BYTES) },
       };
     })
     .sort((a, b) => (a.offset ?? Infinity) - (b.offset ?? Infinity) || a.key.localeCompare(b.key));

@@ -12,7 +12,8 @@
  * - dirty.ts: dirty chunks, one bit per 64 bytes, set and taken with Atomics.
  * - layout.ts: the metadata SAB layout. table.ts: the lock-free key lookup. alloc.ts: 64-byte
  *   aligned bump allocation, growth and quota. locks.ts: the table mutex and per-key RW locks.
- * - appended.ts: appended state. describe.ts + reader.ts: the read-only view for the UI.
+ * - describe.ts + reader.ts: the read-only view for the UI. recover.ts: the table after a dead
+ *   mutex holder. Appended state is not here: it is in the global tier (runtime/global/appended.ts).
  *
  * Wiring: the host agent makes one arena per (host, user) with `StateArena.create()` and posts
  * `arena.handle` ({ memory, meta }, both shared: nothing is copied) to each Faaslet Worker of that
@@ -23,7 +24,7 @@
  * Pitfalls:
  * - Never keep a view of `arena.memory.buffer`: another Worker may grow the memory, and only a
  *   fresh `.buffer` has the new length. `bytes()` returns a view for immediate use.
- * - Creating a key, appending and locking may block in `Atomics.wait`: Workers only. The main
+ * - Creating a key and locking may block in `Atomics.wait`: Workers only. The main
  *   thread only reads (`describeArena`, `find`, `sizeOf`, `bytes`), which never blocks.
  * - A key's size is fixed forever. Locks a Faaslet leaves held (it was killed, or returned without
  *   unlocking) are released from its LockLedger (ledger.ts) by whoever ends the call.

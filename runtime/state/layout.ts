@@ -5,7 +5,7 @@
  *
  * ```
  * words [0, 8)                   header: MAGIC, MUTEX, KEYS, TOP, QUOTA, SLOTS, KEY_BYTES, HOLDER
- * words [8, 8 + 11·SLOTS)        one record per slot (fields R below)
+ * words [8, 8 + 7·SLOTS)         one record per slot (fields R below)
  * next SLOTS words               one reader-writer lock word per slot (0 free, n readers, -1 writer)
  * bytes, KEY_BYTES per slot      the key's UTF-8 name
  * words, one bit per chunk       the dirty chunks (dirty.ts): bit n is arena bytes [64n, 64n + 64)
@@ -32,19 +32,13 @@ export const R = {
   VERSION: 5,
   /** The global version this local copy was last pulled or pushed at (0: never). */
   GLOBAL_VERSION: 6,
-  APPEND_HEAD: 7,
-  APPEND_TAIL: 8,
-  APPEND_COUNT: 9,
-  APPEND_BYTES: 10,
 } as const;
 type Field = (typeof R)[keyof typeof R];
-const RECORD_WORDS = 11;
+const RECORD_WORDS = 7;
 
 /** FLAGS bits. */
 export const HAS_VALUE = 1;
 export const DIRTY_WHOLE = 2;
-/** An absent arena offset (no appended chunk yet). */
-export const NONE = -1;
 
 /** Bytes of arena per dirty bit: ALIGNMENT, so no chunk holds bytes of two keys. */
 export const DIRTY_CHUNK_BYTES = 64;

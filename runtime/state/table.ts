@@ -4,7 +4,7 @@
  * lock: an inserter writes the name first and publishes the hash last.
  */
 import { StateError } from './errors';
-import { H, type Meta, NONE, R } from './layout';
+import { H, type Meta, R } from './layout';
 
 const encoder = new TextEncoder();
 
@@ -68,8 +68,6 @@ export function findOrInsertSlot(meta: Meta, name: KeyName): number {
   const slot = -1 - found;
   meta.name(slot).set(name.bytes);
   meta.set(slot, R.NAME_LEN, name.bytes.byteLength);
-  meta.set(slot, R.APPEND_HEAD, NONE);
-  meta.set(slot, R.APPEND_TAIL, NONE);
   meta.set(slot, R.HASH, name.hash);
   meta.setHeader(H.KEYS, meta.header(H.KEYS) + 1);
   return slot;

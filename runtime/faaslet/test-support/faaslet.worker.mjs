@@ -38,12 +38,9 @@ const scripts = {
       Atomics.add(new Int32Array(done), 0, 1);
     }
   },
-  // Create keys and append to one, forever (the parent terminates the thread at any instruction).
+  // Create keys, forever (the parent terminates the thread at any instruction).
   table({ prefix }) {
-    for (let i = 0; ; i++) {
-      if (i % 8 === 0) arena.ensure(`${prefix}-${i}`, 64);
-      arena.append('u/log', new Uint8Array(1 + (i % 300)).fill(i & 0xff));
-    }
+    for (let i = 0; ; i++) arena.bytes(arena.ensure(`${prefix}-${i}`, 1 + (i % 300))).fill(i & 0xff);
   },
 };
 

@@ -8,6 +8,5 @@ for (let i = 0; i < count; i++) {
   const own = arena.ensure(`u/w${id}-${i}`, 1000 + i);
   arena.bytes(own).fill(id);
   arena.ensure(`u/shared-${i}`, 500);
-  arena.append('u/log', Uint8Array.of(id));
 }
 parentPort.postMessage('done');
