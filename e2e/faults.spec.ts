@@ -32,5 +32,6 @@ for (const seed of [14]) {
     expect(results.figures['faults.writes_after_kill']).toBe(0);
     // A killed call's pull never writes shared memory after its kill was reported.
     expect(results.figures['faults.late_pulls']).toBe(0);
+    expect(results.figures['faults.late_pushes']).toBe(0);
   });
 }

@@ -160,9 +160,11 @@ function call(rig: FaultRig, faaslet: FaasletHandle, module: WebAssembly.Module,
     locks: faaslet.locks,
     arena: rig.arenaOf(faaslet.host).handle,
   };
-  const outcome = faaslet.run(job, limitMs).then((ended) => {
-    if (ended.kind === 'killed') rig.reportedAt.set(callId, performance.now());
+  // As the invoker does: a kill is reported once the call's store requests in flight have ended.
+  const outcome = faaslet.run(job, limitMs).then(async (ended) => {
     rig.tier.endCall(callId);
+    await rig.tier.settled(callId);
+    if (ended.kind === 'killed') rig.reportedAt.set(callId, performance.now());
     return ended;
   });
   return { callId, outcome };

@@ -112,7 +112,7 @@ export class HostAgent implements RuntimeApi {
       this.protos,
       awaitMode,
       (event) => this.emit(event),
-      (callId) => this.globalTier.endCall(callId),
+      this.globalTier,
       this.resources,
     );
     // Images are checked against the loaded functions' builds, so functions come first.

@@ -16,7 +16,7 @@ import { StateArena } from '../state';
 import type { StateMappingMode } from '../host';
 import { installedLibraryPath } from '../host/dynlink/paths';
 import { detectCapabilities } from './capabilities';
-import type { ReleasedLock } from '../global';
+import type { GlobalTier } from '../global';
 import type { CallResources } from './call-resources';
 import { DEFAULT_LIMITS, PAGES_PER_MIB } from './limits';
 import { ARGV0, chainedArgs } from './cmdline';
@@ -58,8 +58,11 @@ export class Invoker {
     private readonly protos: ProtoFaaslets,
     public awaitMode: AwaitMode,
     private readonly emit: (event: RuntimeEvent) => void,
-    /** Releases the global locks the agent holds for a call (runtime/global); they outlive a killed Faaslet otherwise. */
-    private readonly releaseGlobalLocks: (callId: number) => ReleasedLock[] = () => [],
+    /**
+     * The global tier's side of a call's end (runtime/global): the global locks it still holds,
+     * which outlive a killed Faaslet otherwise, and its store requests still in flight.
+     */
+    private readonly globalTier: Pick<GlobalTier, 'endCall' | 'settled'> = { endCall: () => [], settled: async () => {} },
     /** Files, clock and bandwidth per call (call-resources.ts); none in tests that do not need them. */
     private readonly resources: CallResources | null = null,
   ) {}
@@ -187,9 +190,11 @@ export class Invoker {
       );
       outcome = run.placed ? run.outcome : 'stopped' in run ? stoppedBeforeStart : { kind: 'refused', message: run.refused };
     }
-    for (const { key, mode } of this.releaseGlobalLocks(call.id)) {
+    for (const { key, mode } of this.globalTier.endCall(call.id)) {
       this.output(call.id, 'stderr', `faasm: the call ended holding the global ${mode} lock on "${key}"; released\n`);
     }
+    // A push the call had begun before it was killed lands before its end is reported.
+    await this.globalTier.settled(call.id);
     if (outcome.kind === 'done') {
       // Flushed before the result is out, so the next call (or a reload) sees the files.
       await this.resources?.finish(call.user, outcome.done.files).catch((error: unknown) => {

@@ -158,6 +158,22 @@ describe('GlobalTier', () => {
     expect(arenas[1]!.bytes(arenas[1]!.require('u/k')).every((byte) => byte === 7)).toBe(true);
   });
 
+  it("settled(call) waits for the call's push in flight, so a killed call's push lands before its end is reported", async () => {
+    const { arenas, changes, tier } = cluster();
+    const value = arenas[0]!.ensure('u/k', 64);
+    arenas[0]!.flagDirty(value);
+    expect(changes).toHaveLength(0);
+    const push = tier.serve(on(0, 11), { kind: 'push', key: 'u/k', mode: 'whole' });
+    tier.endCall(11);
+    await tier.settled(11);
+    // Once settled, the push has committed: nothing of the call can change the global tier later.
+    expect(changes.map((c) => c.kind)).toEqual(['push']);
+    await push;
+    expect(changes).toHaveLength(1);
+    // A call with nothing in flight is settled at once.
+    await tier.settled(12);
+  });
+
   it('pulling a key the global tier lacks creates it locally with the size asked for, as zeros', async () => {
     const { arenas, tier } = cluster();
     expect(await tier.serve(on(1), { kind: 'pull', key: 'u/new', size: 8 })).toEqual({ kind: 'done', version: 0 });

@@ -57,6 +57,8 @@ export class GlobalTier {
   private readonly serving = new Map<number, number>();
   /** Calls that ended while a request of theirs was served: their pull writes nothing local. */
   private readonly ended = new Set<number>();
+  /** Store requests in flight, by call id (see settled). */
+  private readonly writes = new Map<number, Set<Promise<unknown>>>();
 
   constructor(private readonly options: GlobalTierOptions) {
     // Another tab pushed: its value is in the IndexedDB both share; only the news comes here.
@@ -67,8 +69,11 @@ export class GlobalTier {
 
   async serve(asker: Asker, request: GlobalRequest): Promise<GlobalReply> {
     this.serving.set(asker.callId, (this.serving.get(asker.callId) ?? 0) + 1);
+    const served = this.serveOne(asker, request);
+    // A lock request may wait on another holder for good; the store's work always ends.
+    if (request.kind !== 'lock' && request.kind !== 'unlock') this.trackWrite(asker.callId, served);
     try {
-      return await this.serveOne(asker, request);
+      return await served;
     } finally {
       const left = this.serving.get(asker.callId)! - 1;
       if (left > 0) this.serving.set(asker.callId, left);
@@ -102,6 +107,25 @@ export class GlobalTier {
 
   keys(): Promise<GlobalKeyInfo[]> {
     return this.options.store.list();
+  }
+
+  private trackWrite(callId: number, served: Promise<unknown>): void {
+    const pending = this.writes.get(callId) ?? new Set<Promise<unknown>>();
+    this.writes.set(callId, pending);
+    const done = served.catch(() => undefined).then(() => {
+      pending.delete(done);
+      if (pending.size === 0 && this.writes.get(callId) === pending) this.writes.delete(callId);
+    });
+    pending.add(done);
+  }
+
+  /**
+   * Once the call's store requests in flight (push, pull, appends) have ended: a killed call's
+   * push that had begun commits before its kill is reported, never after.
+   */
+  async settled(callId: number): Promise<void> {
+    const pending = this.writes.get(callId);
+    if (pending) await Promise.all([...pending]);
   }
 
   /** Release the global locks a finished (or killed) call still holds. */
