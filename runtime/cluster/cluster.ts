@@ -120,6 +120,19 @@ export class Cluster {
   private readonly counted = new Map<FaasletHandle, { memory: WebAssembly.Memory; pages: CountedPages }>();
   private readonly arenaWords = new WeakMap<WebAssembly.Memory, CountedPages>();
 
+  /** While calls run, the view is sent a few times a second, so the memory they grow shows as it grows. */
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private runs = 0;
+
+  private runChanged(delta: number): void {
+    this.runs += delta;
+    if (this.runs > 0) this.ticker ??= setInterval(() => this.changed(), 250);
+    else if (this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
   private arenaWord(memory: WebAssembly.Memory): CountedPages {
     let word = this.arenaWords.get(memory);
     if (!word) this.arenaWords.set(memory, (word = CountedPages.create()));
@@ -215,7 +228,8 @@ export class Cluster {
     const pages = memory && memory.memory === job.memory
       ? { budget: this.pages.buffer, memory: memory.pages.buffer, arena: this.arenaWord(job.arena.memory).buffer, maxPages: placed.faaslet.memoryLimitPages }
       : undefined;
-    const outcome = await placed.faaslet.run({ ...job, pages }, timeLimitMs);
+    this.runChanged(+1);
+    const outcome = await placed.faaslet.run({ ...job, pages }, timeLimitMs).finally(() => this.runChanged(-1));
     this.releaseGrownMemory(placed.faaslet, call);
     this.trim(placed.faaslet.host);
     this.drain();
@@ -458,6 +472,7 @@ export class Cluster {
   }
 
   dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
     for (const host of this.hosts) for (const faaslet of host.faaslets) faaslet.dispose();
   }
 }
