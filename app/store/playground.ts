@@ -132,6 +132,14 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
     );
   },
 
+  setMemoryBudget(memoryBudgetMiB) {
+    set({ clusterError: null });
+    session.connection?.api.configureCluster({ memoryBudgetMiB }).then(
+      (clusterView) => set({ clusterView }),
+      (e: unknown) => set({ clusterError: errorMessage(e) }),
+    );
+  },
+
   revealDiagnostic: (d) =>
     set((s) => {
       // The problem may be in another function, or in another language of this one.

@@ -160,6 +160,8 @@ export interface PlaygroundState extends Workspace {
   /** The current function's memory and bandwidth limits; an error message, or null when set. */
   setLimits(limits: FunctionLimits): string | null;
   setClusterSize(size: Partial<ClusterSize>): void;
+  /** The page-wide memory budget, MiB (the runtime clamps it to 256–65536); kept for the session. */
+  setMemoryBudget(mib: number): void;
   selectCall(callId: number | null): void;
   setCpuTimeLimit(ms: number): void;
   setTheme(theme: Theme): void;

@@ -94,7 +94,7 @@ export class HostAgent implements RuntimeApi {
           }),
       },
       () => this.clusterChanged(),
-      () => this.invoker.arenaBytes(),
+      () => this.invoker.localTiers().map((tier) => tier.arena.memory),
     );
     this.protos = new ProtoFaaslets(this.simulated, this.functions, (protos) => this.emit({ type: 'proto.changed', protos }));
     this.globalTier = new GlobalTier({

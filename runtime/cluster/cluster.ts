@@ -7,6 +7,7 @@
  */
 import type { ClusterConfig, ClusterView, Placement, StartKind } from '../api';
 import type { StartPlan, SupervisedJob } from '../faaslet';
+import { CountedPages, PageBudget } from '../faaslet/grow';
 import { PAGE_SIZE, type ProtoImage } from '../proto';
 import { FaasletHandle, type FaasletEvents, type RunOutcome } from './faaslet-handle';
 import { budgetDecision, MIB, type MemoryInUse } from './memory-budget';
@@ -105,10 +106,59 @@ export class Cluster {
     private readonly spawn: (name: string) => Worker,
     private readonly events: FaasletEvents,
     private readonly changed: () => void,
-    /** Memory the state arenas hold: part of the page's memory budget. */
-    private readonly arenaBytes: () => number = () => 0,
+    /** The state arenas' memories: part of the page's memory budget. */
+    private readonly arenas: () => WebAssembly.Memory[] = () => [],
   ) {
     this.resize();
+  }
+
+  /**
+   * The page's memory budget counter (faaslet/grow.ts), shared with every Faaslet: the one
+   * source of truth for what is in use. Each Faaslet memory and arena has a word of what it counted.
+   */
+  readonly pages = PageBudget.create(0);
+  private readonly counted = new Map<FaasletHandle, { memory: WebAssembly.Memory; pages: CountedPages }>();
+  private readonly arenaWords = new WeakMap<WebAssembly.Memory, CountedPages>();
+
+  /** While calls run, the view is sent a few times a second, so the memory they grow shows as it grows. */
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private runs = 0;
+
+  private runChanged(delta: number): void {
+    this.runs += delta;
+    if (this.runs > 0) this.ticker ??= setInterval(() => this.changed(), 250);
+    else if (this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
+  private arenaWord(memory: WebAssembly.Memory): CountedPages {
+    let word = this.arenaWords.get(memory);
+    if (!word) this.arenaWords.set(memory, (word = CountedPages.create()));
+    return word;
+  }
+
+  /**
+   * Bring the counter up to date: memories the Faaslets let go (dropped, replaced, ended) leave it,
+   * arenas' growth and idle memories grown outside a call (a manual restore) are counted.
+   */
+  private settle(): void {
+    const live = new Set(this.hosts.flatMap((h) => h.faaslets));
+    for (const [f, c] of this.counted) {
+      if (live.has(f) && f.memory === c.memory) {
+        if (f.state === 'idle') this.pages.settle(c.memory, c.pages);
+        continue;
+      }
+      this.pages.letGo(c.pages);
+      this.counted.delete(f);
+    }
+    for (const memory of this.arenas()) this.pages.settle(memory, this.arenaWord(memory));
+  }
+
+  private countedPages(f: FaasletHandle | null): number {
+    const c = f ? this.counted.get(f) : undefined;
+    return c && c.memory === f!.memory ? c.pages.pages : 0;
   }
 
   private get live(): number {
@@ -136,6 +186,7 @@ export class Cluster {
   /** Match hosts and pre-started Faaslets to the config; idle Faaslets of removed hosts end. */
   resize(): void {
     const { hosts, slotsPerHost } = this.config;
+    this.pages.budgetPages = (this.config.memoryBudgetMiB * MIB) / PAGE_SIZE;
     for (const host of this.hosts.slice(hosts)) {
       for (const faaslet of host.faaslets) if (faaslet.state === 'idle') faaslet.dispose();
       host.faaslets = host.faaslets.filter((f) => f.state !== 'idle');
@@ -171,7 +222,14 @@ export class Cluster {
       return { placed: null, stopped: true };
     }
     call.dispatched(placed);
-    const outcome = await placed.faaslet.run(call.job(placed.faaslet, placed.start), timeLimitMs);
+    const job = call.job(placed.faaslet, placed.start);
+    const memory = this.counted.get(placed.faaslet);
+    // The Faaslet grows memory 0 against the counter (faaslet/grow.ts).
+    const pages = memory && memory.memory === job.memory
+      ? { budget: this.pages.buffer, memory: memory.pages.buffer, arena: this.arenaWord(job.arena.memory).buffer, maxPages: placed.faaslet.memoryLimitPages }
+      : undefined;
+    this.runChanged(+1);
+    const outcome = await placed.faaslet.run({ ...job, pages }, timeLimitMs).finally(() => this.runChanged(-1));
     this.releaseGrownMemory(placed.faaslet, call);
     this.trim(placed.faaslet.host);
     this.drain();
@@ -196,46 +254,79 @@ export class Cluster {
     const existing = decision.faaslet === null ? null : host.faaslets.find((f) => f.id === decision.faaslet)!;
     // Whether it is warm, reuses or replaces the Faaslet's memory, that memory ends the size the call starts with.
     const startBytes = image ? image.memoryBytes : call.minPages * PAGE_SIZE;
-    const budget = budgetDecision(call.function, startBytes, this.memoryInUse(existing), this.config.memoryBudgetMiB * MIB);
-    if (budget.kind === 'wait') {
-      if (!this.waitingForMemory.has(call.callId)) {
-        this.waitingForMemory.add(call.callId);
-        call.placed({ kind: 'queued', host: null, reason: budget.reason });
+    const startPages = startBytes / PAGE_SIZE;
+    const plan = (f: FaasletHandle | null) => {
+      const start: StartPlan = image
+        ? { kind: f ? startKindFor(call, f, decision.kind === 'warm') : 'restored', fingerprint: call.fingerprint, image }
+        : { kind: 'cold', fingerprint: call.fingerprint, capture: true };
+      // A restore may reuse the Faaslet's memory (grown to the image's size and overwritten
+      // whole): no fresh pages to fault in, and one memory fewer against the page's limit.
+      const reusable =
+        start.kind === 'restored' &&
+        f?.memory != null &&
+        f.memory.buffer.byteLength <= image!.memoryBytes &&
+        f.memoryLimitPages === call.memoryLimitPages;
+      return { start, reusable };
+    };
+    // The decision and the reservation read one counter; a Faaslet growing meanwhile can take
+    // the room between them, and then the call is decided again (a few times, then it waits).
+    for (let attempt = 0; ; attempt++) {
+      this.settle();
+      const budget = budgetDecision(call.function, startBytes, this.memoryInUse(existing), this.config.memoryBudgetMiB * MIB);
+      if (budget.kind === 'wait') {
+        if (!this.waitingForMemory.has(call.callId)) {
+          this.waitingForMemory.add(call.callId);
+          call.placed({ kind: 'queued', host: null, reason: budget.reason });
+        }
+        return false;
       }
-      return false;
-    }
-    this.waitingForMemory.delete(call.callId);
-    if (budget.kind === 'refuse') {
-      call.placed({ kind: 'refused', host: host.id, reason: budget.reason });
-      resolve({ refused: budget.reason });
-      return true;
-    }
-    if (budget.kind === 'reclaim') this.dropIdleMemories(budget.bytes, existing);
-    const faaslet = existing ?? this.startFaaslet(host);
-    const start: StartPlan = image
-      ? { kind: startKindFor(call, faaslet, decision.kind === 'warm'), fingerprint: call.fingerprint, image }
-      : { kind: 'cold', fingerprint: call.fingerprint, capture: true };
-    // A restore may reuse the Faaslet's memory (it grows to the image's size and is overwritten
-    // whole): no fresh pages to fault in, and one memory fewer against the page's limit.
-    const reusable =
-      start.kind === 'restored' &&
-      faaslet.memory &&
-      faaslet.memory.buffer.byteLength <= image!.memoryBytes &&
-      faaslet.memoryLimitPages === call.memoryLimitPages;
-    if (start.kind !== 'warm' && !reusable) {
-      try {
-        faaslet.memory = new WebAssembly.Memory({
-          initial: image ? image.memoryBytes / PAGE_SIZE : call.minPages,
-          maximum: call.memoryLimitPages,
-          shared: true,
-        });
-        faaslet.memoryLimitPages = call.memoryLimitPages;
-      } catch (error) {
-        const reason = `refused: the browser would not give this page another wasm memory (${(error as Error).message})`;
-        call.placed({ kind: 'refused', host: host.id, reason });
-        resolve({ refused: reason });
+      this.waitingForMemory.delete(call.callId);
+      if (budget.kind === 'refuse') {
+        call.placed({ kind: 'refused', host: host.id, reason: budget.reason });
+        resolve({ refused: budget.reason });
         return true;
       }
+      if (budget.kind === 'reclaim') {
+        this.dropIdleMemories(budget.bytes, existing);
+        this.settle();
+      }
+      if (this.pages.tryReserve(startPages - this.countedPages(existing))) break;
+      if (attempt >= 8) {
+        this.waitingForMemory.add(call.callId);
+        return false;
+      }
+    }
+    const faaslet = existing ?? this.startFaaslet(host);
+    const { start, reusable } = plan(existing);
+    const reserved = startPages - this.countedPages(existing);
+    const placeError = (reason: string) => {
+      this.pages.charge(-reserved);
+      call.placed({ kind: 'refused', host: host.id, reason });
+      resolve({ refused: reason });
+      return true;
+    };
+    if (start.kind !== 'warm' && !reusable) {
+      let memory: WebAssembly.Memory;
+      try {
+        memory = new WebAssembly.Memory({ initial: startPages, maximum: call.memoryLimitPages, shared: true });
+      } catch (error) {
+        return placeError(`refused: the browser would not give this page another wasm memory (${(error as Error).message})`);
+      }
+      // The old memory's pages were netted out of the reservation: its word is the new one's now.
+      this.counted.get(faaslet)?.pages.take();
+      this.counted.set(faaslet, { memory, pages: CountedPages.create(startPages) });
+      faaslet.memory = memory;
+      faaslet.memoryLimitPages = call.memoryLimitPages;
+    } else {
+      // Kept (warm) or reused: grown here, counted as reserved, so the Faaslet's restore finds it the image's size.
+      const memory = faaslet.memory!;
+      const missing = startPages - memory.buffer.byteLength / PAGE_SIZE;
+      try {
+        if (missing > 0) memory.grow(missing);
+      } catch (error) {
+        return placeError(`refused: the Faaslet's memory could not grow to its Proto-Faaslet's size (${(error as Error).message})`);
+      }
+      this.counted.get(faaslet)?.pages.add(reserved);
     }
     if (start.kind !== 'warm') {
       faaslet.function = call.function;
@@ -250,14 +341,15 @@ export class Cluster {
 
   /** The page's memory now, leaving out the Faaslet a call is about to take (its memory is the call's). */
   private memoryInUse(except: FaasletHandle | null): MemoryInUse {
-    const use: MemoryInUse = { faasletBytes: 0, faaslets: 0, arenaBytes: this.arenaBytes(), idleBytes: 0, running: 0 };
+    const arenaPages = this.arenas().reduce((n, memory) => n + this.arenaWord(memory).pages, 0);
+    const faasletPages = this.pages.reservedPages - arenaPages - this.countedPages(except);
+    const use: MemoryInUse = { faasletBytes: faasletPages * PAGE_SIZE, faaslets: 0, arenaBytes: arenaPages * PAGE_SIZE, idleBytes: 0, running: 0 };
     for (const host of this.hosts) {
       for (const f of host.faaslets) {
         if (f.state === 'running') use.running++;
         if (f === except || !f.memory) continue;
         use.faaslets++;
-        use.faasletBytes += f.memory.buffer.byteLength;
-        if (f.state === 'idle') use.idleBytes += f.memory.buffer.byteLength;
+        if (f.state === 'idle') use.idleBytes += this.countedPages(f) * PAGE_SIZE;
       }
     }
     return use;
@@ -350,6 +442,7 @@ export class Cluster {
   }
 
   view(): ClusterView {
+    this.settle();
     const use = this.memoryInUse(null);
     return {
       config: { ...this.config },
@@ -379,6 +472,7 @@ export class Cluster {
   }
 
   dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
     for (const host of this.hosts) for (const faaslet of host.faaslets) faaslet.dispose();
   }
 }

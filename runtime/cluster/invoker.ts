@@ -78,13 +78,6 @@ export class Invoker {
     return arena;
   }
 
-  /** Memory held by every state arena, for the page's memory budget. */
-  arenaBytes(): number {
-    let bytes = 0;
-    for (const arena of this.arenas.values()) bytes += arena.memory.buffer.byteLength;
-    return bytes;
-  }
-
   /** The user's arenas, one per host that has made one. */
   arenasOf(user: string): StateArena[] {
     return [...this.arenas].filter(([key]) => key.slice(key.indexOf('/') + 1) === user).map(([, arena]) => arena);

@@ -29,7 +29,7 @@ describe('uploading a library', () => {
   it('refuses a library that is not metered for the CPU-time limit', async () => {
     const { report, stored } = await upload(SIDE, { memorySize: 20, tableSize: 1 }, false);
     expect(stored).toBeNull();
-    expect(report.diagnostics.at(-1)!.message).toMatch(/^upload refused: the library is not metered for the CPU-time limit \(it lacks the import faaslet\.fuel and the global export __faaslet_fuel_left\)/);
+    expect(report.diagnostics.at(-1)!.message).toMatch(/^upload refused: the library is not metered for the CPU-time limit and the memory budget \(it lacks the import faaslet\.fuel and the import faaslet\.grow and the global export __faaslet_fuel_left\)/);
   });
 
   it('stores a side module as a library and logs what it needs', async () => {

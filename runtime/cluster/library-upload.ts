@@ -47,8 +47,9 @@ export async function uploadLibrary(source: FunctionSource, outcome: BuildOutcom
   }
   if (!info) return refuse('upload refused: the library has no dylink.0 section, so it is not a side module');
   if (info.needed.length > 0) return refuse(`upload refused: the library needs ${info.needed.join(', ')}; libraries that load other libraries are not supported`);
-  const unmetered = meteringProblem(module);
-  if (unmetered) return refuse(`upload refused: ${unmetered.replace('the module', 'the library')}`);
+  // The same check dlopen makes (host/dynlink/linker.ts), so a library refused there is refused here first.
+  const unmetered = meteringProblem(module, 'the library');
+  if (unmetered) return refuse(`upload refused: ${unmetered}`);
 
   const exports = WebAssembly.Module.exports(module).map((e) => e.name);
   // What dlsym can usefully find: the loader runs __wasm_apply_data_relocs and __wasm_call_ctors

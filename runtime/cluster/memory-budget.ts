@@ -7,8 +7,10 @@
  * running calls to end, else is refused, with the figures. Pure accounting: the cluster
  * measures, this decides.
  *
- * What is counted is committed memory (a memory's current size), at the moment a call is
- * placed: a running call that grows its memory is bounded by its own limit only.
+ * What is in use is read from the page's budget counter (faaslet/grow.ts), which the Faaslets
+ * grow memory 0 against while calls run: a `memory.grow` past the budget returns -1 (malloc
+ * NULL) instead of growing, so the sum holds between placements too. The cluster fills in
+ * MemoryInUse from that counter.
  */
 
 export const MIB = 2 ** 20;

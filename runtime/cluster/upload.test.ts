@@ -29,7 +29,7 @@ describe('upload', () => {
     const { report, stored } = await uploadWat(false);
     expect([report.ok, stored]).toEqual([false, null]);
     expect(report.diagnostics.at(-1)!.message).toBe(
-      'upload refused: the module is not metered for the CPU-time limit (it lacks the import faaslet.fuel and the global export __faaslet_fuel_left); build it with this playground\'s toolchain',
+      'upload refused: the module is not metered for the CPU-time limit and the memory budget (it lacks the import faaslet.fuel and the import faaslet.grow and the global export __faaslet_fuel_left); build it again with this playground\'s toolchain',
     );
   });
 });

@@ -11,6 +11,7 @@ import { applyChanges, DIRECTORY, type FileEntries } from '../host/files/entries
 import { StateArena } from '../state';
 import { createCompiler, type Compiler } from '../toolchain/clang';
 import { importMemoryAsShared, memoryImportOf } from '../toolchain/memory-import';
+import { transform } from '../toolchain/transform';
 import { moduleFingerprint, type ProtoImage } from '../proto';
 import { exportMutableGlobals } from '../toolchain/export-globals';
 import { runFaaslet, type FaasletLink } from './instance';
@@ -236,6 +237,9 @@ int main(void) {
 }
 `;
 
+const meteredLibrary = async (wasm: Uint8Array) =>
+  (await transform(importMemoryAsShared(wasm), { rewrite: false, meter: true })).wasm;
+
 describe('dlopen of a library built as a side module (real clang, in Node)', () => {
   let main: Built;
   let files: FileEntries;
@@ -246,9 +250,10 @@ describe('dlopen of a library built as a side module (real clang, in Node)', () 
     const other = await compiler.compile({ language: 'c', source: 'int wanted(void);\nint call(void) { return wanted(); }', kind: 'library' });
     files = new Map<string, Uint8Array | typeof DIRECTORY>([
       ['lib', DIRECTORY],
-      ['lib/libsquare.so', importMemoryAsShared(lib.wasm)],
+      // Metered, as the toolchain builds libraries (dlopen refuses one that is not).
+      ['lib/libsquare.so', await meteredLibrary(lib.wasm)],
       ['lib/plain.so', plain.wasm!],
-      ['lib/other.so', other.wasm!],
+      ['lib/other.so', await meteredLibrary(other.wasm!)],
       ['lib/garbage.so', new TextEncoder().encode('not wasm at all')],
     ]);
     main = await build(DLOPEN_C);

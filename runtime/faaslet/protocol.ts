@@ -5,6 +5,7 @@ import type { ProtoImage } from '../proto';
 import type { StateMappingMode } from '../host';
 import type { FileChanges, FileEntries } from '../host/files';
 import type { StateArenaHandle } from '../state';
+import type { GrowJob } from './grow';
 
 /** What a call enters: `main` through `_start`, or a function-table entry (chain by pointer). */
 export type Entry = { kind: 'main' } | { kind: 'pointer'; funcIndex: number };
@@ -72,6 +73,8 @@ export interface RunJob {
   cpuBudgetUnits: number;
   /** The Faaslet's id on its host (> 0), recorded while it holds the key table's mutex. @default the host agent's */
   faasletId?: number;
+  /** The page-wide memory budget's words (grow.ts). @default none: memory 0 grows up to its maximum */
+  pages?: GrowJob;
 }
 
 /** A job as the cluster hands it to a Faaslet's supervisor, which adds its control word, budget and id. */

@@ -26,6 +26,7 @@ import { checkedWasiCall } from '../host/wasi-pointers';
 import { LockLedger, StateArena } from '../state';
 import { createControl, FaasletControl, setCurrentControl } from './control';
 import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE } from './fuel';
+import { GROW_IMPORT, MemoryGrowth } from './grow';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
 import { faasletWasi, WASI_IMPORT_NAMES, type CapturedStream } from './wasi';
@@ -67,9 +68,12 @@ export class CallRouting {
   /** The running call's control word (control.ts) and CPU-time budget in fuel units (fuel.ts). */
   control = new FaasletControl(createControl());
   private budgetUnits = Infinity;
+  /** memory.grow within the page's memory budget (grow.ts). */
+  private readonly growth: MemoryGrowth;
 
   constructor(job: RunJob) {
     this.memory = job.memory;
+    this.growth = new MemoryGrowth(job.memory);
     this.arena = StateArena.attach(job.arena, job.faasletId);
     this.faasletMemory = new FaasletMemory(job.memory, this.arena.memory);
     this.ledger = job.locks ? new LockLedger(job.locks) : undefined;
@@ -135,7 +139,8 @@ export class CallRouting {
         }),
       } as unknown as WebAssembly.ModuleImports,
       wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
-      [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: this.fuel },
+      // One module object: both imports are the runtime's own ('faaslet').
+      [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: this.fuel, [GROW_IMPORT.name]: this.growth.grow },
     };
     return this.importObject;
   }
@@ -210,6 +215,7 @@ export class CallRouting {
       stderr: (text: string) => stderr.write(new TextEncoder().encode(text)),
     });
     this.stderr = stderr;
+    this.growth.begin(job.pages, this.arena.memory, (text) => stderr.write(new TextEncoder().encode(text)), () => this.control.poll());
     return stderr;
   }
 

@@ -6,6 +6,7 @@
  * toolchain adds and no function calls, are listed apart (RUNTIME_IMPORTS).
  */
 import { FUEL_IMPORT } from '../faaslet/fuel';
+import { GROW_IMPORT } from '../faaslet/grow';
 
 export type AbiGroup =
   | 'input/output'
@@ -87,6 +88,7 @@ export function faasmImport(name: string): AbiImport | undefined {
 /** Imports the toolchain adds to every module for the runtime itself, not part of Faasm's ABI. */
 export const RUNTIME_IMPORTS: readonly { module: string; name: string; purpose: string }[] = [
   { ...FUEL_IMPORT, purpose: 'CPU-time metering: books a slice of fuel and polls the kill word (toolchain/meter)' },
+  { ...GROW_IMPORT, purpose: 'memory.grow within the page-wide memory budget (faaslet/grow.ts)' },
 ];
 
 export function runtimeImport(module: string, name: string): (typeof RUNTIME_IMPORTS)[number] | undefined {

@@ -1,7 +1,7 @@
 /** The loader on hand-written modules: a bump-allocating main module and WAT side modules. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamicLinker } from './linker';
-import { sideModule, wat, type DylinkSpec } from './side-module.test-support';
+import { meteredSideModule, runtimeImports, sideModule, wat, type DylinkSpec } from './side-module.test-support';
 
 const MAIN = (table: string) => `(module
   (import "env" "memory" (memory 1 100 shared))
@@ -44,14 +44,14 @@ let side: Uint8Array;
 let growable: WebAssembly.Module;
 let fixed: WebAssembly.Module;
 beforeAll(async () => {
-  side = await sideModule(SIDE, SPEC);
+  side = await meteredSideModule(SIDE, SPEC);
   growable = new WebAssembly.Module((await wat(MAIN('2'))) as Uint8Array<ArrayBuffer>);
   fixed = new WebAssembly.Module((await wat(MAIN('2 2'))) as Uint8Array<ArrayBuffer>);
 });
 
 function faaslet(main = growable, files: Record<string, Uint8Array> = { 'lib/libside.so': side }) {
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 100, shared: true });
-  const host = { env: { memory, add: (a: number, b: number) => a + b } };
+  const host = { env: { memory, add: (a: number, b: number) => a + b }, ...runtimeImports(memory) };
   const instance = new WebAssembly.Instance(main, host);
   const linker = new DynamicLinker({ memory, main: () => instance, hostImports: () => host, readFile: (path) => files[path] ?? null });
   const exports = instance.exports as Record<string, unknown>;
@@ -120,8 +120,10 @@ describe('the dynamic linker', () => {
     const files = {
       'lib/plain.so': await bad('(module)', null),
       'lib/needs.so': await bad('(module)', { needed: ['libz.so'] }),
-      'lib/missing.so': await bad('(module (import "env" "nothere" (func)) (import "GOT.mem" "nodata" (global (mut i32))))', {}),
-      'lib/hostdata.so': await bad('(module (import "GOT.func" "add" (global (mut i32))))', {}),
+      'lib/missing.so': await meteredSideModule('(module (import "env" "memory" (memory 0)) (import "env" "nothere" (func)) (import "GOT.mem" "nodata" (global (mut i32))))', {}),
+      'lib/hostdata.so': await meteredSideModule('(module (import "env" "memory" (memory 0)) (import "GOT.func" "add" (global (mut i32))))', {}),
+      // An /lib/*.so an earlier version built, before libraries were metered.
+      'lib/old.so': await bad(SIDE, SPEC),
       'lib/broken.so': Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0, 3]),
       'lib/libside.so': side,
     };
@@ -130,9 +132,12 @@ describe('the dynamic linker', () => {
     const error = (path: string | null) => (linker.open(path), linker.takeError());
     expect(error('plain.so')).toBe('dlopen: /lib/plain.so is not a side module (it has no dylink.0 section): build it as a library (clang -fPIC -shared)');
     expect(error('needs.so')).toBe('dlopen: /lib/needs.so needs libz.so: libraries that load other libraries are not supported; build them as one');
-    expect(error('missing.so')).toMatch(/^dlopen: \/lib\/missing\.so needs `nothere`, `nodata`, which neither the function nor the host exports/);
+    expect(error('missing.so')).toMatch(/^dlopen: \/lib\/missing\.so needs (`nothere`, `nodata`|`nodata`, `nothere`), which neither the function nor the host exports/);
     // A host function has no table slot to point at.
     expect(error('hostdata.so')).toMatch(/^dlopen: \/lib\/hostdata\.so needs `add`/);
+    expect(error('old.so')).toBe(
+      "dlopen: /lib/old.so is not metered for the CPU-time limit and the memory budget (it lacks the import faaslet.fuel and the import faaslet.grow and the global export __faaslet_fuel_left); build it again with this playground's toolchain",
+    );
     expect(error('broken.so')).toMatch(/^dlopen: \/lib\/broken\.so is not valid WebAssembly: /);
     expect(error('nothere.so')).toMatch(/^dlopen: \/lib\/nothere\.so: no such file/);
     expect(error(null)).toBe('dlopen: a NULL path (the function itself) is not supported: dlsym finds the symbols of libraries only');
@@ -151,7 +156,7 @@ describe('the dynamic linker', () => {
 
 describe('the dynamic linker, when a library misbehaves', () => {
   it('gives everything back when a constructor traps', async () => {
-    const trapping = await sideModule(`(module
+    const trapping = await meteredSideModule(`(module
       (import "env" "memory" (memory 0))
       (import "env" "__indirect_function_table" (table 0 funcref))
       (func (export "__wasm_call_ctors") unreachable))`, { memorySize: 16, tableSize: 2 });

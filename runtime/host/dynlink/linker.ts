@@ -5,6 +5,7 @@
 import { WasmFormatError } from '../../toolchain/wasm-binary';
 import { importMemoryAsShared, memoryImportOf } from '../../toolchain/memory-import';
 import { DLOPEN_EXPORTS } from '../../toolchain/dlopen-exports';
+import { meteringProblem } from '../../toolchain/meter/check';
 import { sameBytes } from '../files/entries';
 import { dylinkOf, type DylinkInfo } from './dylink-section';
 import { libraryPath } from './paths';
@@ -140,6 +141,9 @@ export class DynamicLinker {
     if (!bytes) throw new DlError(`${shown}: no such file (a library built in the playground is installed as /lib/<name>.so)`);
     const module = this.compile(path, shown, bytes);
     const info = this.sideModuleInfo(module, shown);
+    // One built by an earlier version (or elsewhere): its loops could not be stopped, nor its growth counted.
+    const unmetered = meteringProblem(module, shown);
+    if (unmetered) throw new DlError(unmetered);
     const main = this.host.main();
     const exports = (main?.exports ?? {}) as Exports;
     const providers: Providers = {

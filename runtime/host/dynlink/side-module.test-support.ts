@@ -1,4 +1,8 @@
 /** Hand-made side modules for tests: WAT with a dylink.0 section put in front, as wasm-ld puts it. */
+import { FUEL_IMPORT, FUEL_SLICE } from '../../faaslet/fuel';
+import { GROW_IMPORT } from '../../faaslet/grow';
+import { importMemoryAsShared } from '../../toolchain/memory-import';
+import { transform } from '../../toolchain/transform';
 import { assembleWat } from '../../toolchain/wat';
 import { concat, encodeSection, name, u32leb } from '../../toolchain/wasm-binary';
 import { DYLINK_SECTION } from './dylink-section';
@@ -38,3 +42,13 @@ export async function sideModule(source: string, spec: DylinkSpec | null): Promi
   const custom = encodeSection(0, [...name(DYLINK_SECTION), ...dylinkPayload(spec)]);
   return concat([wasm.subarray(0, 8), custom, wasm.subarray(8)]);
 }
+
+/** A side module metered as the toolchain meters libraries (dlopen refuses one that is not). */
+export async function meteredSideModule(source: string, spec: DylinkSpec): Promise<Uint8Array> {
+  return (await transform(importMemoryAsShared(await sideModule(source, spec)), { rewrite: false, meter: true })).wasm;
+}
+
+/** The runtime's own imports a metered library calls, for a test's host import object. */
+export const runtimeImports = (memory: WebAssembly.Memory) => ({
+  [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: () => FUEL_SLICE, [GROW_IMPORT.name]: (pages: number) => memory.grow(pages) },
+});

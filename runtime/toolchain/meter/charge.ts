@@ -9,6 +9,7 @@
  * A charge on the global itself at every loop header cost 1.3× (README).
  */
 import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE } from '../../faaslet/fuel';
+import { GROW_IMPORT } from '../../faaslet/grow';
 import type { Binaryen, Module, Ref } from '../rewrite/binaryen';
 
 /** Internal names of what the pass adds; `$` keeps them apart from clang's symbol names. */
@@ -25,6 +26,13 @@ export function addFuel(b: Binaryen, mod: Module): Fuel {
   mod.addGlobalExport(fuel.global, FUEL_GLOBAL_EXPORT);
   mod.addFunctionImport(fuel.import, FUEL_IMPORT.module, FUEL_IMPORT.name, b.i32, b.i32);
   return fuel;
+}
+
+/** The grow import (faaslet/grow.ts), added to every metered module; its internal name. */
+export function addGrow(b: Binaryen, mod: Module): string {
+  const name = 'faaslet$grow';
+  mod.addFunctionImport(name, GROW_IMPORT.module, GROW_IMPORT.name, b.i32, b.i32);
+  return name;
 }
 
 /** The inserted code of one function, whose fuel local is `left`. */

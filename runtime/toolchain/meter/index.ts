@@ -15,8 +15,12 @@
  * taken: an approximation, calibrated as units per ms (FUEL_UNITS_PER_MS). Calls charge their
  * callee at its entry, so recursion is bounded too.
  *
+ * Memory growth: every `memory.grow` becomes a call of GROW_IMPORT, so the Faaslet reserves the
+ * pages against the page-wide memory budget first (runtime/faaslet/grow.ts). The import is added
+ * to every metered module, used or not, so a build from before it is known by its absence.
+ *
  * Key files: `charge.ts` (the charge expression and the fuel global and import), `check.ts`
- * (is a compiled module metered: the upload and the function store ask).
+ * (is a compiled module metered: the upload, the function store and dlopen ask).
  *
  * ## Pitfalls
  * - Every module a Faaslet runs must be metered, libraries too: an unmetered loop is a loop
@@ -25,10 +29,12 @@
  *   (export-globals.ts skips it): the Faaslet sets it at each call start.
  * - Runs inside the one binaryen read/emit of transform.ts, after the SFI rewrite, so the
  *   weights count the routed accesses the code really executes.
+ * - binaryen.js cannot tell which memory a `memory.grow` names; every one is on memory 0, since
+ *   the input has one memory (rewrite/index.ts withModule) and the SFI rewrite adds no grow.
  */
 import { type Binaryen, type Module, type Ref, info, raw } from '../rewrite/binaryen';
 import { Walker } from '../rewrite/walk';
-import { FunctionFuel, addFuel } from './charge';
+import { FunctionFuel, addFuel, addGrow } from './charge';
 
 export { meteringProblem } from './check';
 
@@ -38,6 +44,8 @@ export interface MeterSummary {
   functions: number;
   /** Loops charged at their header. */
   loops: number;
+  /** `memory.grow`s now calling the grow import. */
+  grows: number;
 }
 
 /** Kinds that emit no code of their own. */
@@ -50,6 +58,8 @@ export function meterModule(b: Binaryen, mod: Module): MeterSummary {
     .filter((f) => b.getFunctionInfo(f).module === '');
   const defined = new Set(funcs.map((f) => b.getFunctionInfo(f).name));
   const fuel = addFuel(b, mod);
+  const growImport = addGrow(b, mod);
+  let grows = 0;
   const setLoopBody = raw(b, 'LoopSetBody');
   const setFunctionBody = raw(b, 'FunctionSetBody');
   const addVar = raw(b, 'FunctionAddVar');
@@ -99,6 +109,10 @@ export function meterModule(b: Binaryen, mod: Module): MeterSummary {
       }
       if (!FREE.has(kind)) weight++;
       walker.mapChildren(e, go, i);
+      if (kind === 'MemoryGrow') {
+        grows++;
+        return mod.call(growImport, [info(b, e)['delta'] as Ref], b.i32);
+      }
       if (kind === 'Call' && defined.has(i['target'] as string)) return aroundCall(e, i['isReturn'] === true);
       if (kind === 'CallIndirect') return aroundCall(e, i['isReturn'] === true);
       if (kind === 'Return') {
@@ -114,5 +128,5 @@ export function meterModule(b: Binaryen, mod: Module): MeterSummary {
     const body = go(b.getFunctionInfo(fn).body);
     setFunctionBody(fn, mod.block(null, [f.charge(weight + 1, true), thenFlush(body)], b.auto));
   }
-  return { functions: funcs.length, loops };
+  return { functions: funcs.length, loops, grows };
 }

@@ -34,7 +34,7 @@ class Meter {
 
 async function instantiate(wasm: Uint8Array<ArrayBuffer>, meter: Meter) {
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
-  const { instance } = await WebAssembly.instantiate(wasm, { env: { memory }, [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: meter.fuel } });
+  const { instance } = await WebAssembly.instantiate(wasm, { env: { memory }, [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: meter.fuel, grow: (n: number) => memory.grow(n) } });
   const left = instance.exports[FUEL_GLOBAL_EXPORT] as WebAssembly.Global;
   left.value = FUEL_SLICE; // as the Faaslet does at each call start
   /** Units used so far: the slices booked plus what the current one has spent. */
@@ -151,7 +151,7 @@ describe('the metering pass', () => {
         (local.get $acc)))`);
     const { wasm, rewrite, meter } = await transform(w.wasm!, { rewrite: true, meter: true });
     expect(rewrite.rewritten).toBe(true);
-    expect(meter).toEqual({ functions: 1, loops: expect.any(Number) });
+    expect(meter).toEqual({ functions: 1, loops: expect.any(Number), grows: 0 });
     expect(meter!.loops).toBeGreaterThanOrEqual(1);
     await wabtValidate(wasm); // two memories: Node 20 cannot compile it
     const text = new TextDecoder().decode(wasm);
