@@ -30,3 +30,11 @@ export const FUEL_SLICE = 100_000;
  * ms is this many units per ms; a call's CPU time is its units divided by it.
  */
 export const FUEL_UNITS_PER_MS = 20_000_000;
+
+/**
+ * Units a host call (any `env` or WASI import) books when it is entered: work done in the host's
+ * JavaScript burns no wasm fuel, so without this a loop of host calls could run for hours under
+ * a CPU-time limit of seconds. About 1 µs of CPU at FUEL_UNITS_PER_MS; entering a host call is
+ * also a poll, so a kill or an exhausted budget lands there too.
+ */
+export const HOST_CALL_UNITS = 20_000;

@@ -25,7 +25,7 @@ import { fileIoImports } from '../host/wasi-io';
 import { checkedWasiCall } from '../host/wasi-pointers';
 import { LockLedger, StateArena } from '../state';
 import { createControl, FaasletControl, setCurrentControl } from './control';
-import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE } from './fuel';
+import { FUEL_GLOBAL_EXPORT, FUEL_IMPORT, FUEL_SLICE, HOST_CALL_UNITS } from './fuel';
 import { GROW_IMPORT, MemoryGrowth } from './grow';
 import type { FaasletLink } from './instance';
 import type { RunJob } from './protocol';
@@ -126,7 +126,7 @@ export class CallRouting {
       env: {
         memory,
         state: arena.memory,
-        ...hostInterface(this.faasletMemory, {
+        ...this.charged(hostInterface(this.faasletMemory, {
           io: this.io,
           chain: this.chain,
           arena,
@@ -136,13 +136,33 @@ export class CallRouting {
           network: this.network,
           dynlink: this.linker,
           readFile: this.readFile,
-        }),
+        })),
       } as unknown as WebAssembly.ModuleImports,
-      wasi_snapshot_preview1: wasiImport as WebAssembly.ModuleImports,
+      wasi_snapshot_preview1: this.charged(wasiImport) as WebAssembly.ModuleImports,
       // One module object: both imports are the runtime's own ('faaslet').
       [FUEL_IMPORT.module]: { [FUEL_IMPORT.name]: this.fuel, [GROW_IMPORT.name]: this.growth.grow },
     };
     return this.importObject;
+  }
+
+  /**
+   * Every plain host function books HOST_CALL_UNITS and polls when entered (fuel.ts). A JSPI
+   * Suspending import (await) is left as it is: it is not a function, and its time is blocked.
+   */
+  private charged<T extends object>(imports: T): T {
+    const entries = Object.entries(imports).map(([name, value]: [string, unknown]) => {
+      if (typeof value !== 'function') return [name, value];
+      const fn = value as WasiFunction;
+      return [name, (...args: unknown[]) => (this.hostCall(), fn(...args))];
+    });
+    return Object.fromEntries(entries) as T;
+  }
+
+  private hostCall(): void {
+    const { control } = this;
+    control.book(HOST_CALL_UNITS);
+    control.poll();
+    if (control.unitsUsed > this.budgetUnits) control.die('time-limit');
   }
 
   /**
