@@ -38,6 +38,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...loadWorkspace(),
   runtime: { phase: 'idle', isolation: null, capabilities: null, error: null },
   toolchain: { phase: 'idle', doneBytes: 0, totalBytes: 0, loadMs: null, error: null },
+  pch: null,
   build: { phase: 'idle', function: null, language: null, report: null, error: null },
   built: {},
   buildAll: null,

@@ -3,6 +3,7 @@ import type {
   BuildReport,
   CallResult,
   Capabilities,
+  PchStatus,
   ClusterView,
   Diagnostic,
   FaasletInspection,
@@ -98,6 +99,8 @@ export interface WorkspaceNotice {
 export interface PlaygroundState extends Workspace {
   runtime: RuntimeView;
   toolchain: ToolchainView;
+  /** The precompiled C++ headers the toolchain makes in the background; null until it starts one. */
+  pch: PchStatus | null;
   build: BuildView;
   /** Per function, what its last successful build in this session compiled. */
   built: Record<string, BuiltSource>;

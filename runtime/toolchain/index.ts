@@ -52,15 +52,18 @@
  * - C++ builds use `-fno-exceptions` (libc++abi here has no exception support).
  * - Node 20 has no multi-memory; tests validate such modules with wabt instead.
  */
-import { createToolchainClient, type Toolchain } from './client';
+import { createToolchainClient, type PchStatus, type Toolchain } from './client';
 
-export type { BuildOutcome, LoadResult, Toolchain } from './client';
+export type { BuildOutcome, LoadResult, PchStatus, Toolchain } from './client';
 export { MAX_PAGES, memoryImportOf, type MemoryImport } from './memory-import';
 export { moduleLayout } from './layout';
 export { meteringProblem } from './meter/check';
 
 /** Starts the toolchain Worker. No DOM APIs: this runs inside the host agent Worker. */
-export function createToolchain(onProgress: (doneBytes: number, totalBytes: number) => void): Toolchain {
+export function createToolchain(
+  onProgress: (doneBytes: number, totalBytes: number) => void,
+  onPch: (status: PchStatus) => void = () => undefined,
+): Toolchain {
   const worker = new Worker(new URL('./toolchain.worker.ts', import.meta.url), { type: 'module', name: 'faasm-toolchain' });
-  return createToolchainClient(worker, onProgress);
+  return createToolchainClient(worker, onProgress, onPch);
 }
