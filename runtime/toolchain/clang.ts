@@ -114,12 +114,13 @@ function pchNote(pchs: PchCache, flags: string[]): string {
   return 'C++ headers: parsed in full (they could not be precompiled here)';
 }
 
-export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = null): Compiler {
+export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = null, onPchFound?: () => void): Compiler {
   let library: Promise<Tree> | null = null;
   const pchs = createPchCache({
     headers: headerTree,
     version: CLANG_VERSION,
     store: pchStore,
+    ...(onPchFound ? { onFound: onPchFound } : {}),
   });
 
   /** libfaasm objects, compiled by the same clang once per Worker. */

@@ -61,8 +61,10 @@ describe('createPchCache', () => {
 
   it('picks up the PCH the PCH Worker stored on the next lookup, then keeps it', async () => {
     const store = memoryStore();
-    const pchs = createPchCache({ headers, version: 'v1', store });
+    let found = 0;
+    const pchs = createPchCache({ headers, version: 'v1', store, onFound: () => found++ });
     await pchs.lookup(['-O2']);
+    expect(found).toBe(0);
     const flags = pchs.next()!;
     await makePch({ run: fakeClang().run, headers, version: 'v1', store }, flags);
     pchs.finished(flags, true);
@@ -72,6 +74,7 @@ describe('createPchCache', () => {
     store.entries.clear();
     expect(await pchs.lookup(['-O2'])).toBe(pch);
     expect(pchs.next()).toBeNull();
+    expect(found).toBe(1);
   });
 
   it('reads a kept PCH back on a later load, and wants a new one when a header changes', async () => {

@@ -104,7 +104,11 @@ export async function makePch(source: PchSource & { run: RunClangxx; store: PchS
  * made, `next()`), the one being made and those that could not be made. A lookup never waits
  * for a PCH to be made: while one is, or when none is stored, it is null at once.
  */
-export function createPchCache(source: PchSource & { store: PchStore | null }) {
+export function createPchCache(source: PchSource & {
+  store: PchStore | null;
+  /** A PCH was read from the store (made by the PCH Worker or kept from an earlier load). */
+  onFound?: () => void;
+}) {
   const found = new Map<string, Pch>();
   const wanted = new Map<string, string[]>();
   const making = new Set<string>();
@@ -124,6 +128,7 @@ export function createPchCache(source: PchSource & { store: PchStore | null }) {
         const pch = { files: { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE }, [PCH_FILE]: stored }, args };
         found.set(id, pch);
         wanted.delete(id);
+        source.onFound?.();
         return pch;
       }
       if (!making.has(id)) wanted.set(id, flags);

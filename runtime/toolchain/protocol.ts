@@ -30,7 +30,10 @@ export type ToolchainRequest =
   /** Build as Faasm's own toolchain would, for a Faasm cluster (runtime/export). */
   | { kind: 'faasm-export'; id: number; job: FaasmBuildJob };
 
-/** The precompiled C++ headers made in the background: being made, stored, or not made (why). */
+/**
+ * The precompiled C++ headers: being made in the background, ready (stored by the PCH Worker, or
+ * found kept from an earlier load by a build), or not made (why).
+ */
 export type PchStatus = { state: 'making' } | { state: 'ready' } | { state: 'failed'; reason: string };
 
 export type ToolchainReply =

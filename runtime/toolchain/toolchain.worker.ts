@@ -28,7 +28,8 @@ function load(): Promise<Ready> {
   loading ??= (async () => {
     const t0 = performance.now();
     const loaded = await loadClang((doneBytes, totalBytes) => scope.postMessage({ kind: 'progress', doneBytes, totalBytes }));
-    const compiler = createCompiler(loaded.pkg, typeof caches === 'undefined' ? null : cacheStoragePchStore(caches, location.origin));
+    const store = typeof caches === 'undefined' ? null : cacheStoragePchStore(caches, location.origin);
+    const compiler = createCompiler(loaded.pkg, store, () => scope.postMessage({ kind: 'pch', status: { state: 'ready' } }));
     await compiler.prepare(); // libfaasm, so the first build is as fast as the rest
     const pchMaker = createPchMaker({ pchs: compiler.pchs, spawn: spawnPchWorker, onStatus: (status) => scope.postMessage({ kind: 'pch', status }) });
     ready = { loaded, compiler, loadMs: performance.now() - t0, pchMaker };
