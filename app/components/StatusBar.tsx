@@ -34,6 +34,8 @@ function pchText(pch: PchStatus): string {
   return pch.state === 'ready' ? 'precompiled' : `not precompiled: ${pch.reason}`;
 }
 
+const SAVE_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
+
 const SAVE_TEXT = { saved: 'saved', pending: 'saving…', failed: 'not saved' } as const;
 
 /** Runtime, toolchain and browser capabilities at a glance; save state; theme switch. */
@@ -77,6 +79,7 @@ export function StatusBar() {
         className="status-bar__save"
         data-testid="save.status"
         data-status={saveStatus}
+        title={`Your work is kept in this browser as you type; ${SAVE_SHORTCUT} saves now`}
         role={saveStatus === 'failed' ? 'alert' : undefined}
       >
         {SAVE_TEXT[saveStatus]}
