@@ -181,8 +181,8 @@ export interface PlaygroundState extends Workspace {
   openExample(example: Example): void;
   /** Adds a link's functions and selects its current one; a different function of a shared name keeps its code and the shared one gets a free name. */
   openShared(shared: SharedSet): void;
-  /** Replaces the functions and settings with a workspace read from a file named `from`. */
-  replaceWorkspace(workspace: Workspace, from: string): void;
+  /** Adds the functions of a workspace read from a file named `from` beside these, as openShared does. */
+  importWorkspace(workspace: Workspace, from: string): void;
   setWorkspaceNotice(notice: WorkspaceNotice | null): void;
   /** Builds the function in the editor (or `key`); resolves to whether it succeeded. */
   buildFunction(key?: string): Promise<boolean>;
