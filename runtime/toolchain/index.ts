@@ -12,7 +12,9 @@
  * our `_start`), `wat.ts`, `disassemble.ts` (WAT for the build inspector), `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
  * SFI pass), `meter/` (fuel for the CPU-time limit, every module), `transform.ts` (both passes
  * in one binaryen read and emit), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
- * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary).
+ * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary),
+ * `pch*.ts` (precompiled C++ headers, made by a short-lived PCH Worker of their own while the
+ * toolchain Worker is idle, so no build waits for them).
  *
  * ## How the host runs a module (C/C++)
  * Exports: `_start`, `__wasm_call_ctors`, `__wasm_call_dtors`, `_faasm_zygote`,

@@ -61,7 +61,7 @@ describe('createPchMaker', () => {
     maker.idle();
     expect(ports).toHaveLength(2);
     expect(ports[1]!.requests).toEqual([{ kind: 'make', flags: ['-O0'] }]);
-    ports[1]!.onerror?.(new Event('error'));
+    ports[1]!.onerror?.(new Event('error') as ErrorEvent);
     expect(ports[1]!.terminated).toBe(true);
     expect(statuses[3]).toEqual({ state: 'failed', reason: 'the PCH Worker failed' });
     maker.idle();

@@ -10,7 +10,7 @@ import type { PchReply, PchRequest, PchStatus } from './protocol';
 export interface PchPort {
   postMessage(message: PchRequest): void;
   onmessage: ((event: MessageEvent<PchReply>) => void) | null;
-  onerror: ((event: Event) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
@@ -44,3 +44,5 @@ export function createPchMaker(opts: { pchs: PchCache; spawn: () => PchPort; onS
     running: (): boolean => running !== null,
   };
 }
+
+export type PchMaker = ReturnType<typeof createPchMaker>;

@@ -5,7 +5,7 @@ import { runBuild } from './builder';
 import { disassembleWasm } from './disassemble';
 import { loadClang, type LoadedClang } from './loader';
 import { cacheStoragePchStore } from './pch';
-import { createPchMaker, type PchPort } from './pch-maker';
+import { createPchMaker, type PchMaker, type PchPort } from './pch-maker';
 import { createFaasmBuilder, exportForFaasm, type FaasmBuilder } from '../export';
 
 interface WorkerScope {
@@ -14,7 +14,7 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
-interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number; pchMaker: ReturnType<typeof createPchMaker> }
+interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number; pchMaker: PchMaker }
 let loading: Promise<Ready> | null = null;
 let ready: Ready | null = null;
 let faasmBuilder: FaasmBuilder | null = null;
@@ -22,7 +22,7 @@ let faasmBuilder: FaasmBuilder | null = null;
 let inHand = 0;
 
 const spawnPchWorker = (): PchPort =>
-  new Worker(new URL('./pch.worker.ts', import.meta.url), { type: 'module', name: 'faasm-pch' }) as unknown as PchPort;
+  new Worker(new URL('./pch.worker.ts', import.meta.url), { type: 'module', name: 'faasm-pch' });
 
 function load(): Promise<Ready> {
   loading ??= (async () => {
