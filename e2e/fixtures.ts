@@ -36,14 +36,26 @@ export class Playground {
     await this.page.getByTestId('editor').locator('.monaco-editor .view-lines').click();
   }
 
-  /** The editor's visible lines, top to bottom (Monaco draws spaces as no-break spaces). */
+  /**
+   * The editor's visible lines, top to bottom (Monaco draws spaces as no-break spaces). A line
+   * word wrap split into rows has its number on its first row only: the rows join again.
+   */
   async editorText(): Promise<string> {
-    return this.page.getByTestId('editor').evaluate((editor) =>
-      [...editor.querySelectorAll<HTMLElement>('.view-line')]
-        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
-        .join('\n'),
-    );
+    return this.page.getByTestId('editor').evaluate((editor) => {
+      const top = (el: HTMLElement) => Math.round(parseFloat(el.style.top || '0'));
+      const numbered = new Set(
+        [...editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div')]
+          .filter((row) => (row.querySelector('.line-numbers')?.textContent ?? '').trim() !== '')
+          .map(top),
+      );
+      const lines: string[] = [];
+      for (const row of [...editor.querySelectorAll<HTMLElement>('.view-line')].sort((a, b) => top(a) - top(b))) {
+        const text = (row.textContent ?? '').replace(/\u00a0/g, ' ');
+        if (numbered.has(top(row)) || lines.length === 0) lines.push(text);
+        else lines[lines.length - 1] += text;
+      }
+      return lines.join('\n');
+    });
   }
 
   async setLanguage(language: 'c' | 'cpp' | 'wat') {

@@ -62,7 +62,7 @@ test('a share link reopens the same code in a new page, beside a function of tha
   expect(fresh.errors, 'the second page logged errors').toEqual([]);
 });
 
-test('exporting and importing the workspace round-trips; a malformed file changes nothing', async ({ playground }) => {
+test('importing a workspace file adds its functions beside the person\'s, a clashing one as a copy; a malformed file changes nothing', async ({ playground }) => {
   const { page } = playground;
   await playground.open();
   await playground.selectFunction('demo/square');
@@ -75,19 +75,22 @@ test('exporting and importing the workspace round-trips; a malformed file change
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'faaslet-playground.workspace', current: 'demo/square' });
 
-  // Change the workspace: other code in demo/square, a new function, another function selected.
-  await playground.setCode('// demo/square, overwritten\nint main(void) { return 1; }');
+  // Change the workspace: other code in demo/square, a new function.
+  const mine = '// demo/square, changed since the export\nint main(void) { return 1; }';
+  await playground.setCode(mine);
   await playground.createFunction('demo/extra', '// demo/extra\nint main(void) { return 0; }');
 
+  // No confirmation to replace anything: the file's demo/square clashes and opens as a copy.
   await page.getByTestId('workspace.import.file').setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(page.getByTestId('workspace.import.dialog')).toContainText('exported.json');
-  await page.screenshot(shot('workspace-import-confirm'));
-  await page.getByTestId('workspace.import.confirm').click();
   const count = Object.keys(JSON.parse(exported).functions).length;
-  await expect(page.getByTestId('workspace.notice')).toContainText(`Imported ${count} functions from exported.json`);
-  await expect(page.getByTestId('function.current')).toHaveText('demo/square');
-  await expect(playground.functionItem('demo/extra')).toHaveCount(0);
+  await expect(page.getByTestId('workspace.notice')).toContainText(`Imported ${count} functions from exported.json: opened demo/square as demo/square_2`);
+  await expect(page.getByTestId('workspace.notice')).toContainText('demo/hello');
+  await page.screenshot(shot('workspace-import-merged'));
+  await expect(page.getByTestId('function.current')).toHaveText('demo/square_2');
   await expect.poll(async () => (await playground.editorText()).trimEnd()).toBe(original);
+  await expect(playground.functionItem('demo/extra')).toHaveCount(1);
+  await playground.selectFunction('demo/square');
+  await expect.poll(async () => (await playground.editorText()).trimEnd()).toBe(mine);
 
   // A malformed file: a clear message, and the workspace stays as it is.
   await playground.setCode('// kept\nint main(void) { return 0; }');
@@ -101,7 +104,6 @@ test('exporting and importing the workspace round-trips; a malformed file change
   await page.screenshot(shot('workspace-import-error'));
   await page.getByTestId('workspace.import.file').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 200)) });
   await expect(notice).toContainText('cut.json was not imported: The file is not valid JSON');
-  await expect(page.getByTestId('workspace.import.dialog')).toHaveCount(0);
   await expect(page.getByTestId('functions.item')).toHaveCount(items);
   expect((await playground.editorText()).trimEnd()).toBe('// kept\nint main(void) { return 0; }');
 });

@@ -15,6 +15,9 @@ import type {
   UserFileInfo,
 } from './api-inspect';
 import type { FaasmExport } from './export';
+import type { PchStatus } from './toolchain/protocol';
+
+export type { PchStatus };
 
 export type * from './api-inspect';
 export type { FaasmExport, Incompatibility } from './export';
@@ -251,6 +254,8 @@ export interface FunctionInfo {
 
 export type RuntimeEvent =
   | { type: 'toolchain.progress'; doneBytes: number; totalBytes: number }
+  /** The precompiled C++ headers, made in the background after the first C++ build lacked them. */
+  | { type: 'toolchain.pch'; pch: PchStatus }
   | { type: 'call.placed'; placement: Placement }
   | {
       type: 'call.started';

@@ -9,6 +9,10 @@ import './CodeEditor.css';
 
 const MARKER_OWNER = 'faasm-build';
 
+// Monaco's own binding for tab-focus mode, in which Tab moves focus out of the editor.
+const TAB_FOCUS_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌃⇧M' : 'Ctrl+M';
+const TAB_FOCUS_TEXT = `Tab leaves the editor: ${TAB_FOCUS_KEYS} switches Tab between indenting and moving focus`;
+
 function currentModel(): monaco.editor.ITextModel {
   const { functions, current } = usePlayground.getState();
   const f = functions[current]!;
@@ -39,6 +43,9 @@ export function CodeEditor() {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       renderLineHighlight: 'line',
+      // Long lines (a format string, a long call) stay readable in a narrow pane.
+      wordWrap: 'on',
+      ariaLabel: `Code editor. ${TAB_FOCUS_TEXT}`,
     });
     const subscription = editor.onDidChangeModelContent(() => {
       const model = editor.getModel();
@@ -93,6 +100,19 @@ export function CodeEditor() {
     <div className="code-editor">
       <div className="code-editor__monaco" data-testid="editor" ref={host} />
       <ApiReferenceButton />
+      {/* The top bar's shortcut hint hides below 1440 px; this one stays, at every width. */}
+      <button
+        type="button"
+        className="button code-editor__tab-focus"
+        data-testid="editor.tabfocus"
+        title={`${TAB_FOCUS_TEXT} (click to switch now)`}
+        onClick={() => {
+          editorRef.current?.focus();
+          editorRef.current?.trigger('hint', 'editor.action.toggleTabFocusMode', null);
+        }}
+      >
+        {TAB_FOCUS_KEYS}: Tab
+      </button>
     </div>
   );
 }

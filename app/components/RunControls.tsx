@@ -18,6 +18,7 @@ export function RunControls({ disabled }: { disabled: boolean }) {
         className="button"
         data-testid="build.button"
         disabled={disabled || building}
+        title={`Builds the function and uploads it; ${runShortcut} builds and runs`}
         onClick={() => void buildFunction()}
       >
         {buildLabel}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Capabilities } from '../../runtime';
+import type { Capabilities, PchStatus } from '../../runtime';
 import { formatMegabytes, formatMemory, formatMs } from '../lib/bytes';
 import { usePlayground, type ToolchainView } from '../store/playground';
 import { ClusterSettings } from './ClusterSettings';
@@ -28,12 +28,21 @@ function toolchainText(toolchain: ToolchainView): string {
   }
 }
 
+/** The PCH is made in a Worker of its own: this says so, and that no build waits for it. */
+function pchText(pch: PchStatus): string {
+  if (pch.state === 'making') return 'precompiling in the background (builds go on without them)';
+  return pch.state === 'ready' ? 'precompiled' : `not precompiled: ${pch.reason}`;
+}
+
+const SAVE_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
+
 const SAVE_TEXT = { saved: 'saved', pending: 'saving…', failed: 'not saved' } as const;
 
 /** Runtime, toolchain and browser capabilities at a glance; save state; theme switch. */
 export function StatusBar() {
   const runtime = usePlayground((s) => s.runtime);
   const toolchain = usePlayground((s) => s.toolchain);
+  const pch = usePlayground((s) => s.pch);
   const saveStatus = usePlayground((s) => s.saveStatus);
   const saveError = usePlayground((s) => s.saveError);
   const savedAt = usePlayground((s) => s.savedAt);
@@ -50,6 +59,7 @@ export function StatusBar() {
         <Item label="notice" testId="status.runtime.notice">{runtime.error}</Item>
       )}
       <Item label="toolchain" testId="status.toolchain">{toolchainText(toolchain)}</Item>
+      {pch && <Item label="C++ headers" testId="status.pch">{pchText(pch)}</Item>}
       {caps && (
         <>
           <ClusterSettings />
@@ -69,6 +79,7 @@ export function StatusBar() {
         className="status-bar__save"
         data-testid="save.status"
         data-status={saveStatus}
+        title={`Your work is kept in this browser as you type; ${SAVE_SHORTCUT} saves now`}
         role={saveStatus === 'failed' ? 'alert' : undefined}
       >
         {SAVE_TEXT[saveStatus]}

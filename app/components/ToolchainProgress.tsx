@@ -6,9 +6,13 @@ import { usePlayground } from '../store/playground';
 /**
  * The toolchain load (~105 MB), byte by byte; gone once it has loaded. It says whether the
  * bytes come from the network (the first visit) or from this browser's cache (every later one).
+ * Then, while a C++ build goes without precompiled headers (the first of a fresh profile, or
+ * while they are being made in the background), it says why that build takes seconds.
  */
 export function ToolchainProgress() {
   const toolchain = usePlayground((s) => s.toolchain);
+  const build = usePlayground((s) => s.build);
+  const pch = usePlayground((s) => s.pch);
   const [cached, setCached] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
@@ -17,6 +21,20 @@ export function ToolchainProgress() {
       live = false;
     };
   }, []);
+  if (build.phase === 'building' && build.language === 'cpp' && pch?.state !== 'ready') {
+    return (
+      <div className="toolchain-progress" data-testid="toolchain.cpp" role="progressbar" aria-label="C++ build">
+        <div className="toolchain-progress__track">
+          <div className="toolchain-progress__bar toolchain-progress__bar--unknown" />
+        </div>
+        <span className="toolchain-progress__label">
+          {pch?.state === 'making'
+            ? 'Compiling C++ without precompiled headers: they are being made in the background, later builds use them'
+            : 'Compiling C++: unless precompiled headers are kept from an earlier visit, the first C++ build parses the libc++ and Faasm headers in full (seconds); later builds use precompiled headers'}
+        </span>
+      </div>
+    );
+  }
   if (toolchain.phase !== 'loading') return null;
   const { doneBytes, totalBytes } = toolchain;
   const known = totalBytes > 0;

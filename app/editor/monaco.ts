@@ -19,6 +19,8 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/readOnlyMessage/register';
 import 'monaco-editor/features/suggest/register';
+// Ctrl+M (⌃⇧M on a Mac): Tab moves focus out of the editor instead of indenting.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 // features/suggest registers only inline completions; the completion list is its controller.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';

@@ -57,6 +57,8 @@ function applyBatch(set: SetState, get: GetState, batch: RuntimeEvent[]): void {
   for (const event of batch) {
     if (event.type === 'toolchain.progress') {
       patch.toolchain = { ...(patch.toolchain ?? before.toolchain), doneBytes: event.doneBytes, totalBytes: event.totalBytes };
+    } else if (event.type === 'toolchain.pch') {
+      patch.pch = event.pch;
     } else if (event.type === 'call.output' && call.phase === 'running' && event.callId === call.callId) {
       call = { ...call, [event.stream]: call[event.stream] + event.text };
     } else if (event.type === 'cluster.changed') {

@@ -16,7 +16,7 @@ import { lessonActions } from './lessons';
 import { sharingActions } from './sharing';
 import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
-import type { PlaygroundState } from './types';
+import type { OutputTab, PlaygroundState } from './types';
 import { keyOf, loadWorkspace } from './workspace';
 
 export type * from './types';
@@ -31,6 +31,10 @@ function runtimeOptions(search: string): RuntimeOptions {
 }
 
 const LARGE_TEXT_KEY = 'faaslet-playground.large-text';
+/** The output tab the person chose last, shown again after a reload. */
+const OUTPUT_TAB_KEY = 'faaslet-playground.output-tab';
+const OUTPUT_TABS: readonly OutputTab[] = ['output', 'calls', 'cluster', 'memory', 'state', 'files', 'protos', 'problems', 'log'];
+const storedOutputTab = (): OutputTab => OUTPUT_TABS.find((t) => t === localStorage.getItem(OUTPUT_TAB_KEY)) ?? 'output';
 
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -38,6 +42,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...loadWorkspace(),
   runtime: { phase: 'idle', isolation: null, capabilities: null, error: null },
   toolchain: { phase: 'idle', doneBytes: 0, totalBytes: 0, loadMs: null, error: null },
+  pch: null,
   build: { phase: 'idle', function: null, language: null, report: null, error: null },
   built: {},
   buildAll: null,
@@ -59,7 +64,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   chainCmdlines: false,
   trace: emptyTrace,
   selectedCallId: null,
-  outputTab: 'output',
+  outputTab: storedOutputTab(),
   saveStatus: 'saved',
   saveError: null,
   savedAt: null,
@@ -120,7 +125,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
     localStorage.setItem(LARGE_TEXT_KEY, largeText ? 'yes' : 'no');
     set({ largeText });
   },
-  setOutputTab: (outputTab) => set({ outputTab }),
+  setOutputTab: (outputTab) => {
+    localStorage.setItem(OUTPUT_TAB_KEY, outputTab);
+    set({ outputTab });
+  },
   selectCall: (selectedCallId) => set({ selectedCallId }),
 
   setClusterSize(size) {

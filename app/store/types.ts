@@ -3,6 +3,7 @@ import type {
   BuildReport,
   CallResult,
   Capabilities,
+  PchStatus,
   ClusterView,
   Diagnostic,
   FaasletInspection,
@@ -98,6 +99,8 @@ export interface WorkspaceNotice {
 export interface PlaygroundState extends Workspace {
   runtime: RuntimeView;
   toolchain: ToolchainView;
+  /** The precompiled C++ headers the toolchain makes in the background; null until it starts one. */
+  pch: PchStatus | null;
   build: BuildView;
   /** Per function, what its last successful build in this session compiled. */
   built: Record<string, BuiltSource>;
@@ -180,8 +183,8 @@ export interface PlaygroundState extends Workspace {
   openExample(example: Example): void;
   /** Adds a link's functions and selects its current one; a different function of a shared name keeps its code and the shared one gets a free name. */
   openShared(shared: SharedSet): void;
-  /** Replaces the functions and settings with a workspace read from a file named `from`. */
-  replaceWorkspace(workspace: Workspace, from: string): void;
+  /** Adds the functions of a workspace read from a file named `from` beside these, as openShared does. */
+  importWorkspace(workspace: Workspace, from: string): void;
   setWorkspaceNotice(notice: WorkspaceNotice | null): void;
   /** Builds the function in the editor (or `key`); resolves to whether it succeeded. */
   buildFunction(key?: string): Promise<boolean>;

@@ -75,8 +75,9 @@ export class HostAgent implements RuntimeApi {
   private readonly resources = new CallResources(new IdbFileStore(), (user) => this.emit({ type: 'files.changed', user }));
 
   constructor(awaitMode: AwaitMode) {
-    this.toolchain = createToolchain((doneBytes, totalBytes) =>
-      this.emit({ type: 'toolchain.progress', doneBytes, totalBytes }),
+    this.toolchain = createToolchain(
+      (doneBytes, totalBytes) => this.emit({ type: 'toolchain.progress', doneBytes, totalBytes }),
+      (pch) => this.emit({ type: 'toolchain.pch', pch }),
     );
     this.simulated = new Cluster(
       { ...DEFAULT_CLUSTER },

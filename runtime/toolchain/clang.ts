@@ -10,7 +10,7 @@ import type { Command, Tree, commands as ClangCommands } from '@yowasp/clang';
 import { locateLinkerDiagnostics, parseDiagnostics } from './diagnostics';
 import { DLOPEN_EXPORTS, callsDlopen } from './dlopen-exports';
 import { CLANG_VERSION } from './loader';
-import { createPchCache, type PchStore } from './pch';
+import { createPchCache, type PchCache, type PchStore } from './pch';
 import { HEADER_PREFIX, INCLUDE_DIR, headerTree, librarySources } from './sysroot';
 
 export type ClangPackage = { commands: typeof ClangCommands };
@@ -76,13 +76,14 @@ export interface Compiler {
   /** Compiles libfaasm ahead of the first build. */
   prepare(): Promise<void>;
   compile(job: BuildJob): Promise<CompileResult>;
-  /** Work left for after a build has replied: precompiling the C++ headers a build lacked. */
-  idle(): Promise<void>;
+  /** The precompiled C++ headers builds found or lacked; the Worker has the lacking ones made. */
+  pchs: PchCache;
 }
 
 interface RunResult { files: Tree | null; log: string }
 
-async function run(cmd: Command, args: string[], files: Tree): Promise<RunResult> {
+/** Runs one of clang's commands; the log, and the output tree or null when it failed. */
+export async function run(cmd: Command, args: string[], files: Tree): Promise<RunResult> {
   let log = '';
   const decoder = new TextDecoder();
   const sink = (bytes: Uint8Array | null): void => {
@@ -106,13 +107,20 @@ function fileBytes(tree: Tree | null, name: string): Uint8Array | null {
 /** A PCH that clang refuses (a changed header, other flags) shows in the log by name. */
 const PCH_REFUSED = /precompiled (file|header)|PCH file/i;
 
-export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = null): Compiler {
+/** Why a C++ build went without precompiled headers, for its log. */
+function pchNote(pchs: PchCache, flags: string[]): string {
+  if (pchs.isMaking(flags)) return 'C++ headers: being precompiled in the background; this build went without them';
+  if (pchs.isWanted(flags)) return 'C++ headers: parsed in full (libc++ and the Faasm headers); they are precompiled in the background after this build, once, and kept for later page loads';
+  return 'C++ headers: parsed in full (they could not be precompiled here)';
+}
+
+export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = null, onPchFound?: () => void): Compiler {
   let library: Promise<Tree> | null = null;
   const pchs = createPchCache({
-    run: (args, files) => run(pkg.commands['clang++'], args, files),
     headers: headerTree,
     version: CLANG_VERSION,
     store: pchStore,
+    ...(onPchFound ? { onFound: onPchFound } : {}),
   });
 
   /** libfaasm objects, compiled by the same clang once per Worker. */
@@ -137,7 +145,7 @@ export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = nu
     async prepare(): Promise<void> {
       await libraryObjects();
     },
-    idle: () => pchs.makeWanted(),
+    pchs,
     async compile(job: BuildJob): Promise<CompileResult> {
       if (job.language === 'wat') throw new Error('clang cannot build WAT');
       const cpp = job.language === 'cpp';
@@ -159,9 +167,7 @@ export function createCompiler(pkg: ClangPackage, pchStore: PchStore | null = nu
       ], { ...headerTree, ...objs, ...(withPch && pch ? pch.files : {}), [userFile]: job.source });
       let res = await build(true);
       if (pch && !res.files && PCH_REFUSED.test(res.log)) res = await build(false);
-      if (cpp && !library && pchs.isWanted(compileFlags)) {
-        res.log = `C++ headers: precompiling them after this build (once, kept for later page loads), so later C++ builds are faster\n${res.log}`;
-      }
+      if (cpp && !library && !pch) res.log = `${pchNote(pchs, compileFlags)}\n${res.log}`;
       const parsed = parseDiagnostics(res.log, { userFile, stripPrefix: HEADER_PREFIX });
       const diagnostics = locateLinkerDiagnostics(parsed, job.source, userFile);
       const wasm = fileBytes(res.files, output);

@@ -32,6 +32,18 @@ describe('createToolchainClient', () => {
     expect(progress).toEqual([10]);
   });
 
+  it('passes the PCH status on, while a build in flight stays pending', async () => {
+    const f = fakePort();
+    const pch: string[] = [];
+    const tc = createToolchainClient(f.port, () => {}, (status) => pch.push(status.state));
+    const build = tc.build({ language: 'cpp', source: 'int main() {}' });
+    f.reply({ kind: 'pch', status: { state: 'making' } });
+    f.reply({ kind: 'build-failed', id: f.sent[0]!.id, diagnostics: [], log: 'without', compileMs: 1 });
+    f.reply({ kind: 'pch', status: { state: 'ready' } });
+    await expect(build).resolves.toMatchObject({ log: 'without' });
+    expect(pch).toEqual(['making', 'ready']);
+  });
+
   it('sends a module to disassemble and resolves to its text', async () => {
     const f = fakePort();
     const tc = createToolchainClient(f.port, () => {});

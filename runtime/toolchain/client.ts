@@ -1,9 +1,9 @@
 /** The host agent's side of the toolchain protocol: request ids and a promise map. */
-import type { BuildJob, ToolchainReply, ToolchainRequest } from './protocol';
+import type { BuildJob, PchStatus, ToolchainReply, ToolchainRequest } from './protocol';
 import type { BuildOutcome } from './builder';
 import type { FaasmBuildJob, FaasmExport } from '../export';
 
-export type { BuildOutcome };
+export type { BuildOutcome, PchStatus };
 
 export interface LoadResult {
   networkBytes: number;
@@ -37,6 +37,8 @@ type Pending = { resolve: (reply: ToolchainReply) => void; reject: (error: Error
 export function createToolchainClient(
   port: ToolchainPort,
   onProgress: (doneBytes: number, totalBytes: number) => void,
+  /** The precompiled C++ headers being made in the background, then stored or not. */
+  onPch: (status: PchStatus) => void = () => undefined,
 ): Toolchain {
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -51,6 +53,10 @@ export function createToolchainClient(
     const reply = event.data;
     if (reply.kind === 'progress') {
       onProgress(reply.doneBytes, reply.totalBytes);
+      return;
+    }
+    if (reply.kind === 'pch') {
+      onPch(reply.status);
       return;
     }
     const p = pending.get(reply.id);

@@ -12,7 +12,9 @@
  * our `_start`), `wat.ts`, `disassemble.ts` (WAT for the build inspector), `memory-import.ts`, `diagnostics.ts`, `rewrite/` (shared-state
  * SFI pass), `meter/` (fuel for the CPU-time limit, every module), `transform.ts` (both passes
  * in one binaryen read and emit), `export-globals.ts` (exports every mutable global as `__faasm_global_<n>` so a
- * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary).
+ * Proto-Faaslet can capture and reset it), `layout.ts` (stack, data and heap from the binary),
+ * `pch*.ts` (precompiled C++ headers, made by a short-lived PCH Worker of their own while the
+ * toolchain Worker is idle, so no build waits for them).
  *
  * ## How the host runs a module (C/C++)
  * Exports: `_start`, `__wasm_call_ctors`, `__wasm_call_dtors`, `_faasm_zygote`,
@@ -52,15 +54,18 @@
  * - C++ builds use `-fno-exceptions` (libc++abi here has no exception support).
  * - Node 20 has no multi-memory; tests validate such modules with wabt instead.
  */
-import { createToolchainClient, type Toolchain } from './client';
+import { createToolchainClient, type PchStatus, type Toolchain } from './client';
 
-export type { BuildOutcome, LoadResult, Toolchain } from './client';
+export type { BuildOutcome, LoadResult, PchStatus, Toolchain } from './client';
 export { MAX_PAGES, memoryImportOf, type MemoryImport } from './memory-import';
 export { moduleLayout } from './layout';
 export { meteringProblem } from './meter/check';
 
 /** Starts the toolchain Worker. No DOM APIs: this runs inside the host agent Worker. */
-export function createToolchain(onProgress: (doneBytes: number, totalBytes: number) => void): Toolchain {
+export function createToolchain(
+  onProgress: (doneBytes: number, totalBytes: number) => void,
+  onPch: (status: PchStatus) => void = () => undefined,
+): Toolchain {
   const worker = new Worker(new URL('./toolchain.worker.ts', import.meta.url), { type: 'module', name: 'faasm-toolchain' });
-  return createToolchainClient(worker, onProgress);
+  return createToolchainClient(worker, onProgress, onPch);
 }

@@ -2,9 +2,15 @@
  * Precompiled C++ headers. Nearly all of a small C++ function's build time is clang parsing
  * libc++'s <string>, <vector> and <iostream> again; a PCH of those and the Faasm headers, made
  * once per optimisation level (after the first C++ build that lacked it), is passed to every
- * C++ build (`-include-pch`, so the prelude counts as included by each function). It is kept in Cache Storage, named by what it was made
- * from (clang's version, the flags and the headers' text), so a later page load reuses it and a
- * changed header makes a new one. C builds need none: C headers parse in a few milliseconds.
+ * C++ build (`-include-pch`, so the prelude counts as included by each function). It is kept in
+ * Cache Storage, named by what it was made from (clang's version, the flags and the headers'
+ * text), so a later page load reuses it and a changed header makes a new one. C builds need none:
+ * C headers parse in a few milliseconds.
+ *
+ * No build ever waits for one: the toolchain Worker only notes which PCH a build lacked
+ * (`createPchCache`); once it is otherwise idle it starts a short-lived PCH Worker
+ * (pch.worker.ts, its own clang from the same cached files) that runs `makePch`, stores the PCH
+ * and ends. Builds meanwhile go without it; the first lookup after it is stored reads it back.
  */
 import type { Tree } from '@yowasp/clang';
 
@@ -29,7 +35,7 @@ const MAKE_FLAGS = ['-fpch-instantiate-templates', '-x', 'c++-header'];
 /** Compiles with clang++; resolves to the output tree, or null and the log when it failed. */
 export type RunClangxx = (args: string[], files: Tree) => Promise<{ files: Tree | null; log: string }>;
 
-/** Where made PCHs are kept between page loads (Cache Storage in the Worker, nothing in tests). */
+/** Where made PCHs are kept between page loads (Cache Storage in the Workers, a Map in tests). */
 export interface PchStore {
   get(key: string): Promise<Uint8Array | null>;
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -41,9 +47,22 @@ export interface Pch {
   args: string[];
 }
 
+/** What a PCH is made from besides its flags; the same in both Workers, so their keys agree. */
+export interface PchSource {
+  /** The headers' tree the builds use. */
+  headers: Tree;
+  version: string;
+}
+
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The version and headers first: put() keeps only entries of this clang and these headers. */
+async function keyOf(source: PchSource, flags: string[]): Promise<string> {
+  const made = await sha256(`${source.version}\n${MAKE_FLAGS.join(' ')}\n${JSON.stringify(source.headers)}\n${PRELUDE}`);
+  return `${made}-${await sha256(flags.join(' '))}`;
 }
 
 /** The store over Cache Storage: one entry per key, under a URL of this origin. */
@@ -64,65 +83,75 @@ export function cacheStoragePchStore(caches: CacheStorage, origin: string): PchS
 }
 
 /**
- * PCHs by flags. `lookup(flags)` gives the PCH made (or being made) for these compile flags, or
- * one kept from an earlier load; without one the build goes as it would without PCHs, and
- * `makeWanted()`, run once that build has replied, makes it (the first C++ build of a fresh
- * profile is no slower than before; the next one waits for the PCH if it is still being made).
+ * Makes the PCH for these compile flags and stores it (the PCH Worker's whole job). Resolves to
+ * null when it is stored, or to clang's log or the storage error when not.
  */
-export function createPchCache(opts: {
-  run: RunClangxx;
-  /** The headers' tree the builds use; part of the key. */
-  headers: Tree;
-  version: string;
+export async function makePch(source: PchSource & { run: RunClangxx; store: PchStore }, flags: string[]): Promise<string | null> {
+  const prelude = { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE } };
+  const res = await source.run([...flags, ...MAKE_FLAGS, PRELUDE_FILE, '-o', PCH_FILE], { ...source.headers, ...prelude });
+  const bytes = res.files?.[PCH_FILE];
+  if (!(bytes instanceof Uint8Array)) return res.log || 'clang made no PCH';
+  try {
+    await source.store.put(await keyOf(source, flags), bytes);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e); // a full storage only costs a slower build
+  }
+}
+
+/**
+ * The toolchain Worker's view of PCHs, by flags: those found, the ones builds lacked (to be
+ * made, `next()`), the one being made and those that could not be made. A lookup never waits
+ * for a PCH to be made: while one is, or when none is stored, it is null at once.
+ */
+export function createPchCache(source: PchSource & {
   store: PchStore | null;
+  /** A PCH was read from the store (made by the PCH Worker or kept from an earlier load). */
+  onFound?: () => void;
 }) {
-  const known = new Map<string, Promise<Pch | null>>();
+  const found = new Map<string, Pch>();
   const wanted = new Map<string, string[]>();
-  /** Flags whose PCH clang could not make: they are not tried again in this Worker. */
+  const making = new Set<string>();
+  /** Flags whose PCH could not be made: they are not tried again in this Worker. */
   const failed = new Set<string>();
-  const files = (bytes: Uint8Array): Tree => ({ [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE }, [PCH_FILE]: bytes });
   const args = ['-include-pch', PCH_FILE];
   const idOf = (flags: string[]) => flags.join('\0');
-
-  // The version first: put() keeps only entries of this clang and these headers.
-  const keyOf = async (flags: string[]) =>
-    `${await sha256(`${opts.version}\n${MAKE_FLAGS.join(' ')}\n${JSON.stringify(opts.headers)}\n${PRELUDE}`)}-${await sha256(flags.join(' '))}`;
-
-  async function readBack(flags: string[]): Promise<Pch | null> {
-    const stored = await opts.store?.get(await keyOf(flags)).catch(() => null);
-    return stored ? { files: files(stored), args } : null;
-  }
-
-  async function make(flags: string[]): Promise<Pch | null> {
-    const prelude = { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE } };
-    const res = await opts.run([...flags, ...MAKE_FLAGS, PRELUDE_FILE, '-o', PCH_FILE], { ...opts.headers, ...prelude });
-    const bytes = res.files?.[PCH_FILE];
-    if (!(bytes instanceof Uint8Array)) return null;
-    await opts.store?.put(await keyOf(flags), bytes).catch(() => undefined); // a full storage only costs the next load a remake
-    return { files: files(bytes), args };
-  }
 
   return {
     async lookup(flags: string[]): Promise<Pch | null> {
       const id = idOf(flags);
-      let p = known.get(id);
-      if (!p) {
-        p = readBack(flags);
-        known.set(id, p);
-      }
-      const pch = await p.catch(() => null);
-      if (!pch && !failed.has(id)) wanted.set(id, flags);
-      return pch;
-    },
-    /** Whether a lookup found nothing and the PCH is still to be made. */
-    isWanted: (flags: string[]): boolean => wanted.has(idOf(flags)),
-    async makeWanted(): Promise<void> {
-      for (const [id, flags] of wanted) {
+      const hit = found.get(id);
+      if (hit || making.has(id) || failed.has(id)) return hit ?? null;
+      // Read again on every lookup until found: the PCH Worker may have stored it since.
+      const stored = await source.store?.get(await keyOf(source, flags)).catch(() => null);
+      if (stored) {
+        const pch = { files: { [PRELUDE_DIR]: { 'prelude.hpp': PRELUDE }, [PCH_FILE]: stored }, args };
+        found.set(id, pch);
         wanted.delete(id);
-        const p = make(flags).catch(() => null);
-        known.set(id, p);
-        if (!(await p)) failed.add(id);
+        source.onFound?.();
+        return pch;
       }
+      if (!making.has(id)) wanted.set(id, flags);
+      return null;
+    },
+    /** Whether a lookup found nothing and the PCH is to be made. */
+    isWanted: (flags: string[]): boolean => wanted.has(idOf(flags)),
+    /** Whether the PCH for these flags is being made now. */
+    isMaking: (flags: string[]): boolean => making.has(idOf(flags)),
+    /** The flags of a PCH to make now (marked as being made), or null when none is wanted. */
+    next(): string[] | null {
+      const first = wanted.entries().next();
+      if (first.done) return null;
+      const [id, flags] = first.value;
+      wanted.delete(id);
+      making.add(id);
+      return flags;
+    },
+    /** The PCH Worker ended: stored (the next lookup reads it) or not (never tried again). */
+    finished(flags: string[], stored: boolean): void {
+      const id = idOf(flags);
+      making.delete(id);
+      if (!stored) failed.add(id);
     },
   };
 }

@@ -1,4 +1,7 @@
-/** Host agent ↔ toolchain Worker messages: one union per direction. */
+/**
+ * Host agent ↔ toolchain Worker messages, and toolchain Worker ↔ PCH Worker (pch.worker.ts):
+ * one union per direction.
+ */
 import type { Diagnostic, FunctionKind, Language, RewriteSummary } from '../api';
 import type { FaasmBuildJob, FaasmExport } from '../export';
 
@@ -27,8 +30,16 @@ export type ToolchainRequest =
   /** Build as Faasm's own toolchain would, for a Faasm cluster (runtime/export). */
   | { kind: 'faasm-export'; id: number; job: FaasmBuildJob };
 
+/**
+ * The precompiled C++ headers: being made in the background, ready (stored by the PCH Worker, or
+ * found kept from an earlier load by a build), or not made (why).
+ */
+export type PchStatus = { state: 'making' } | { state: 'ready' } | { state: 'failed'; reason: string };
+
 export type ToolchainReply =
   | { kind: 'progress'; doneBytes: number; totalBytes: number }
+  /** Not an answer to a request: the PCH Worker started or ended. */
+  | { kind: 'pch'; status: PchStatus }
   | { kind: 'loaded'; id: number; networkBytes: number; totalBytes: number; loadMs: number }
   | {
       kind: 'built';
@@ -44,3 +55,9 @@ export type ToolchainReply =
   | { kind: 'disassembled'; id: number; text: string }
   | { kind: 'faasm-exported'; id: number; result: FaasmExport }
   | { kind: 'error'; id: number; message: string };
+
+/** Make the PCH for these compile flags and put it in Cache Storage; the one request a PCH Worker gets. */
+export type PchRequest = { kind: 'make'; flags: string[] };
+
+/** Stored (the toolchain Worker's next lookup reads it back), or not and why; then the Worker is ended. */
+export type PchReply = { kind: 'stored' } | { kind: 'not-made'; reason: string };

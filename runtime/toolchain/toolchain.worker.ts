@@ -5,6 +5,7 @@ import { runBuild } from './builder';
 import { disassembleWasm } from './disassemble';
 import { loadClang, type LoadedClang } from './loader';
 import { cacheStoragePchStore } from './pch';
+import { createPchMaker, type PchMaker, type PchPort } from './pch-maker';
 import { createFaasmBuilder, exportForFaasm, type FaasmBuilder } from '../export';
 
 interface WorkerScope {
@@ -13,17 +14,26 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
-interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number }
+interface Ready { loaded: LoadedClang; compiler: Compiler; loadMs: number; pchMaker: PchMaker }
 let loading: Promise<Ready> | null = null;
+let ready: Ready | null = null;
 let faasmBuilder: FaasmBuilder | null = null;
+/** Requests in hand: a PCH Worker starts only when there are none, so it never delays one. */
+let inHand = 0;
+
+const spawnPchWorker = (): PchPort =>
+  new Worker(new URL('./pch.worker.ts', import.meta.url), { type: 'module', name: 'faasm-pch' });
 
 function load(): Promise<Ready> {
   loading ??= (async () => {
     const t0 = performance.now();
     const loaded = await loadClang((doneBytes, totalBytes) => scope.postMessage({ kind: 'progress', doneBytes, totalBytes }));
-    const compiler = createCompiler(loaded.pkg, typeof caches === 'undefined' ? null : cacheStoragePchStore(caches, location.origin));
+    const store = typeof caches === 'undefined' ? null : cacheStoragePchStore(caches, location.origin);
+    const compiler = createCompiler(loaded.pkg, store, () => scope.postMessage({ kind: 'pch', status: { state: 'ready' } }));
     await compiler.prepare(); // libfaasm, so the first build is as fast as the rest
-    return { loaded, compiler, loadMs: performance.now() - t0 };
+    const pchMaker = createPchMaker({ pchs: compiler.pchs, spawn: spawnPchWorker, onStatus: (status) => scope.postMessage({ kind: 'pch', status }) });
+    ready = { loaded, compiler, loadMs: performance.now() - t0, pchMaker };
+    return ready;
   })();
   loading.catch(() => { loading = null; });
   return loading;
@@ -51,10 +61,14 @@ async function handle(req: ToolchainRequest): Promise<void> {
     const outcome = await runBuild(req.job, async () => (await load()).compiler);
     // The module is transferred: the Worker keeps no copy.
     scope.postMessage({ ...outcome, id: req.id }, outcome.kind === 'built' ? [outcome.wasm.buffer as ArrayBuffer] : []);
-    if (req.job.language !== 'wat') await (await load()).compiler.idle();
   } catch (e) {
     scope.postMessage({ kind: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }
 }
 
-scope.onmessage = (event) => void handle(event.data);
+scope.onmessage = (event) => {
+  inHand++;
+  void handle(event.data).finally(() => {
+    if (--inHand === 0) ready?.pchMaker.idle();
+  });
+};
