@@ -45,6 +45,8 @@ export function CodeEditor() {
       renderLineHighlight: 'line',
       // Long lines (a format string, a long call) stay readable in a narrow pane.
       wordWrap: 'on',
+      // A wrapped row starts at the left edge, so the rows on screen are the line's own text.
+      wrappingIndent: 'none',
       ariaLabel: `Code editor. ${TAB_FOCUS_TEXT}`,
     });
     const subscription = editor.onDidChangeModelContent(() => {
