@@ -37,25 +37,43 @@ export class Playground {
   }
 
   /**
-   * The editor's visible lines, top to bottom (Monaco draws spaces as no-break spaces). A line
-   * word wrap split into rows has its number on its first row only: the rows join again.
+   * The editor's whole text, read off the screen: Monaco draws only the rows in view (spaces as
+   * no-break spaces), so the reader starts at the top and pages down, keeping each numbered line
+   * (a line word wrap split into rows has its number on its first row only: the rows join again;
+   * a line cut off at the bottom of one page is read whole on the next).
    */
   async editorText(): Promise<string> {
-    return this.page.getByTestId('editor').evaluate((editor) => {
-      const top = (el: HTMLElement) => Math.round(parseFloat(el.style.top || '0'));
-      const numbered = new Set(
-        [...editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div')]
-          .filter((row) => (row.querySelector('.line-numbers')?.textContent ?? '').trim() !== '')
-          .map(top),
-      );
-      const lines: string[] = [];
-      for (const row of [...editor.querySelectorAll<HTMLElement>('.view-line')].sort((a, b) => top(a) - top(b))) {
-        const text = (row.textContent ?? '').replace(/\u00a0/g, ' ');
-        if (numbered.has(top(row)) || lines.length === 0) lines.push(text);
-        else lines[lines.length - 1] += text;
+    await this.focusEditor();
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    const lines = new Map<number, string>();
+    for (let page = 0; page < 500; page++) {
+      const rows = await this.page.getByTestId('editor').evaluate((editor) => {
+        const top = (el: HTMLElement) => Math.round(parseFloat(el.style.top || '0'));
+        const numbers = new Map(
+          [...editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div')]
+            .map((row) => [top(row), Number((row.querySelector('.line-numbers')?.textContent ?? '').trim())] as const)
+            .filter(([, n]) => n > 0),
+        );
+        const read: [number, string][] = [];
+        for (const row of [...editor.querySelectorAll<HTMLElement>('.view-line')].sort((a, b) => top(a) - top(b))) {
+          const text = (row.textContent ?? '').replace(/\u00a0/g, ' ');
+          const n = numbers.get(top(row));
+          if (n) read.push([n, text]);
+          else if (read.length > 0) read[read.length - 1]![1] += text;
+        }
+        return read;
+      });
+      let grew = false;
+      for (const [n, text] of rows) {
+        if ((lines.get(n)?.length ?? -1) < text.length) {
+          lines.set(n, text);
+          grew = true;
+        }
       }
-      return lines.join('\n');
-    });
+      if (!grew) break;
+      await this.page.keyboard.press('PageDown');
+    }
+    return [...lines].sort(([a], [b]) => a - b).map(([, text]) => text).join('\n');
   }
 
   async setLanguage(language: 'c' | 'cpp' | 'wat') {
