@@ -26,19 +26,26 @@ static double now_ms(void)
 // token tells this run's arrival from an earlier one's. Returns whether the other arrived: not,
 // when it runs on another host (another local tier). Main writes its token before it chains
 // the second adder, so that one knows at once; main waits at most 10 s of wall-clock time.
-static int meet(volatile int32_t* arrived, int me, int32_t token)
+// The arrivals go through faasmReadState and faasmWriteStateOffset, which reach the local tier
+// itself, so they meet with copied state too (there a pointer is a private copy until a lock).
+static int meet(int me, int32_t token)
 {
+    int32_t arrived[2];
+    faasmReadState("arrived", (unsigned char*)arrived, sizeof(arrived));
     if (me == 1 && arrived[0] != token) return 0;
-    arrived[me] = token;
+    faasmWriteStateOffset("arrived", sizeof(arrived), me * sizeof(int32_t), (unsigned char*)&token, sizeof(token));
     double start = now_ms();
-    while (arrived[1 - me] != token && now_ms() - start < 10000) { }
-    return arrived[1 - me] == token;
+    do {
+        faasmReadState("arrived", (unsigned char*)arrived, sizeof(arrived));
+        if (arrived[1 - me] == token) return 1;
+    } while (now_ms() - start < 10000);
+    return 0;
 }
 
 static int add_all(int locked, int me, int32_t token)
 {
     volatile int32_t* counter = (volatile int32_t*)faasmReadStatePtr("counter", sizeof(int32_t));
-    if (!meet((volatile int32_t*)faasmReadStatePtr("arrived", 2 * sizeof(int32_t)), me, token)) return 0;
+    if (!meet(me, token)) return 0;
     for (int i = 0; i < ADDS; i++) {
         if (locked) faasmLockStateWrite("counter");
         // Read, work a little (as a real update would), write back: without the lock the
