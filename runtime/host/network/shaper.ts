@@ -1,7 +1,7 @@
 import { blockingWait } from '../../faaslet/control';
 
 /**
- * Bandwidth shaping (the seed's traffic shaping, per function): a link of `bytesPerSecond` that
+ * Bandwidth shaping (per function, as the Faasm paper (Shillaker and Pietzuch, USENIX ATC 2020) describes its network shaping): a link of `bytesPerSecond` that
  * carries one transfer after another. A transfer of n bytes finishes n / rate after the link is
  * free; the Faaslet blocks until then. No rate: no waiting.
  */
