@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { saveFile } from '../lib/download';
 import { moduleBytes } from '../store/modules';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Saves the uploaded module (what runs, after the rewrite) as `<name>.wasm`. */
 export function DownloadWasmButton({ fn }: { fn: string }) {

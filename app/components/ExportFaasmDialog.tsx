@@ -5,8 +5,8 @@ import { currentCall, exportCurrentForFaasm, invokeOnCluster } from '../store/fa
 import { usePlayground } from '../store/playground';
 import { Dialog } from './Dialog';
 import './ExportFaasm.css';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type Built = { phase: 'building' } | { phase: 'done'; result: FaasmExport } | { phase: 'failed'; error: string };
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ModuleInterface } from '../../runtime';
 import { groupExports, groupImports, type InterfaceGroup } from '../lib/module-interface';
 import { moduleInterface } from '../store/modules';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The uploaded module's imports and exports, grouped (Faasm host calls, WASI, memories, …). */
 export function ModuleInterfaceLists({ fn, buildId }: { fn: string; buildId: unknown }) {

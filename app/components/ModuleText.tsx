@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { moduleText } from '../store/modules';
+import { errorMessage } from '../lib/error-message';
 
 /** Lines drawn at first and per "show more": enough to read, few enough to stay instant for libc-sized modules. */
 const PAGE_LINES = 1500;
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The uploaded module as WAT, disassembled on first open and drawn a page of lines at a time. */
 export function ModuleText({ fn, buildId }: { fn: string; buildId: unknown }) {

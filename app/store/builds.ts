@@ -4,6 +4,7 @@ import { reachableKeys } from './reach';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { sourceOf } from './workspace';
+import { errorMessage } from '../lib/error-message';
 
 /** Whether `key`'s uploaded build is missing or older than its code. */
 export function isStale(s: PlaygroundState, key: string): boolean {
@@ -40,7 +41,6 @@ export async function buildStale(get: GetState, keys: readonly string[]): Promis
   return { ok: true, built };
 }
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type BuildActions = Pick<PlaygroundState, 'buildFunction' | 'buildAllFunctions'>;
 

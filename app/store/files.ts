@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { UserFileInfo } from '../../runtime';
 import { saveFile } from '../lib/download';
+import { errorMessage } from '../lib/error-message';
 import { session } from './session';
 
 interface FilesState {
@@ -20,7 +21,6 @@ interface FilesState {
   remove(path: string): Promise<void>;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const useFiles = create<FilesState>()((set, get) => {
   const api = () => session.connection?.api ?? null;
@@ -32,7 +32,7 @@ export const useFiles = create<FilesState>()((set, get) => {
       await body(user);
       set({ error: null });
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: errorMessage(e) });
     }
   };
   return {

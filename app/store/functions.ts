@@ -4,8 +4,8 @@ import { starterSource } from '../examples';
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
 import { keyOf, parseKey, type FunctionDoc } from './workspace';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type FunctionActions = Pick<
   PlaygroundState,

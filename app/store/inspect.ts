@@ -1,8 +1,8 @@
 /** The Faaslets whose memory the Memory tab shows: at most two, side by side. */
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const MAX_SHOWN = 2;
 
 type InspectActions = Pick<PlaygroundState, 'inspectFaaslet' | 'refreshInspection' | 'closeInspection'>;

@@ -18,6 +18,7 @@ import { snapshotActions } from './snapshots';
 import { emptyTrace } from './trace';
 import type { OutputTab, PlaygroundState } from './types';
 import { keyOf, loadWorkspace } from './workspace';
+import { errorMessage } from '../lib/error-message';
 
 export type * from './types';
 
@@ -36,7 +37,6 @@ const OUTPUT_TAB_KEY = 'faaslet-playground.output-tab';
 const OUTPUT_TABS: readonly OutputTab[] = ['output', 'calls', 'cluster', 'memory', 'state', 'files', 'protos', 'problems', 'log'];
 const storedOutputTab = (): OutputTab => OUTPUT_TABS.find((t) => t === localStorage.getItem(OUTPUT_TAB_KEY)) ?? 'output';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...loadWorkspace(),

@@ -6,12 +6,12 @@ import { sendLimits } from './limits';
 import { session } from './session';
 import { emptyTrace } from './trace';
 import type { CallView, GetState, PlaygroundState, SetState } from './types';
+import { errorMessage } from '../lib/error-message';
 
 export const idleCall: CallView = {
   phase: 'idle', function: null, callId: null, stopRequested: false, stdout: '', stderr: '', result: null, error: null, built: [],
 };
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function stopById(set: SetState, callId: number): void {
   session.connection?.api.stop(callId).catch((e: unknown) => set((s) => ({ call: { ...s.call, error: errorMessage(e) } })));

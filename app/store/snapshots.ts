@@ -1,8 +1,8 @@
 /** Proto-Faaslets and manual snapshots: take one of a Faaslet, restore it, see which pages differ. */
 import { session } from './session';
 import type { GetState, PlaygroundState, SetState } from './types';
+import { errorMessage } from '../lib/error-message';
 
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type SnapshotActions = Pick<PlaygroundState, 'refreshProtos' | 'takeSnapshot' | 'restoreSnapshot' | 'diffSnapshot' | 'deleteSnapshot'>;
 
