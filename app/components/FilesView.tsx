@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useFiles } from '../store/files';
 import { formatSize } from '../lib/bytes';
 import { usePlayground } from '../store/playground';
 import './FilesView.css';
@@ -9,7 +8,8 @@ import './FilesView.css';
 export function FilesView() {
   const user = usePlayground((s) => s.current.slice(0, Math.max(0, s.current.indexOf('/'))));
   const running = usePlayground((s) => s.runtime.phase === 'ready');
-  const { files, error, watch, upload, download, remove } = useFiles();
+  const { files, error } = usePlayground((s) => s.userFiles);
+  const { watchFiles: watch, uploadFiles: upload, downloadFile: download, removeFile: remove } = usePlayground.getState();
 
   useEffect(() => (running && user ? watch(user) : undefined), [running, user, watch]);
 

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { convertInput, parseHex } from '../lib/call-input';
 import { formatSize } from '../lib/bytes';
 import { MAX_FILE_INPUT_BYTES } from '../lib/input-limits';
-import { useFiles } from '../store/files';
 import { usePlayground } from '../store/playground';
 import { guardedInput } from './guardedInput';
 
@@ -19,13 +18,13 @@ export function InputField() {
   const inputFile = usePlayground((s) => s.functions[s.current]!.inputFile);
   const format: Format = usePlayground((s) => (s.functions[s.current]!.inputFile !== undefined ? 'file' : (s.functions[s.current]!.inputFormat ?? 'text')));
   const runtimeReady = usePlayground((s) => s.runtime.phase === 'ready');
-  const files = useFiles((s) => s.files);
+  const files = usePlayground((s) => s.userFiles.files);
   const { setInput, setInputFormat, setInputFile, setWorkspaceNotice } = usePlayground.getState();
   const hex = format === 'hex' ? parseHex(input) : null;
   const hexError = hex && !hex.ok ? hex.error : null;
 
   // The file list follows the user's files while a file is the input.
-  useEffect(() => (format === 'file' && runtimeReady ? useFiles.getState().watch(user) : undefined), [format, user, runtimeReady]);
+  useEffect(() => (format === 'file' && runtimeReady ? usePlayground.getState().watchFiles(user) : undefined), [format, user, runtimeReady]);
 
   const choose = (to: Format) => {
     if (to === 'file') return setInputFile(inputFile ?? '');

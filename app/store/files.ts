@@ -1,64 +1,51 @@
 /**
- * The Files tab's store: one user's files as the runtime persists them, and the page's uploads,
- * downloads and deletes. Kept apart from the main store; it reaches the runtime through the
- * same session, and refreshes when the runtime says the user's files changed.
+ * The Files tab's slice: one user's files as the runtime persists them, and the page's uploads,
+ * downloads and deletes. It refreshes when the runtime says the user's files changed.
  */
-import { create } from 'zustand';
-import type { UserFileInfo } from '../../runtime';
 import { saveFile } from '../lib/download';
 import { errorMessage } from '../lib/error-message';
 import { session } from './session';
+import type { GetState, PlaygroundState, SetState } from './types';
 
-interface FilesState {
-  user: string | null;
-  files: UserFileInfo[];
-  error: string | null;
-  /** Show `user`'s files and follow their changes. */
-  watch(user: string): () => void;
-  refresh(): Promise<void>;
-  upload(picked: FileList): Promise<void>;
-  download(path: string): Promise<void>;
-  remove(path: string): Promise<void>;
-}
+type FileActions = Pick<PlaygroundState, 'watchFiles' | 'refreshFiles' | 'uploadFiles' | 'downloadFile' | 'removeFile'>;
 
+export const noFiles: PlaygroundState['userFiles'] = { user: null, files: [], error: null };
 
-export const useFiles = create<FilesState>()((set, get) => {
+export function fileActions(set: SetState, get: GetState): FileActions {
   const api = () => session.connection?.api ?? null;
+  const patch = (change: Partial<PlaygroundState['userFiles']>) => set((s) => ({ userFiles: { ...s.userFiles, ...change } }));
   /** Runs a runtime action for the shown user; failures are shown, never thrown at React. */
   const act = async (body: (user: string) => Promise<void>) => {
-    const user = get().user;
+    const user = get().userFiles.user;
     if (!user || !api()) return;
     try {
       await body(user);
-      set({ error: null });
+      patch({ error: null });
     } catch (e) {
-      set({ error: errorMessage(e) });
+      patch({ error: errorMessage(e) });
     }
   };
   return {
-    user: null,
-    files: [],
-    error: null,
-    watch(user) {
-      set({ user, files: [] });
-      void get().refresh();
+    watchFiles(user) {
+      patch({ user, files: [] });
+      void get().refreshFiles();
       return (
         session.connection?.onEvent((event) => {
-          if (event.type === 'files.changed' && event.user === get().user) void get().refresh();
+          if (event.type === 'files.changed' && event.user === get().userFiles.user) void get().refreshFiles();
         }) ?? (() => {})
       );
     },
-    refresh: () =>
+    refreshFiles: () =>
       act(async (user) => {
         const files = await api()!.listFiles(user);
-        if (get().user === user) set({ files: files.sort((a, b) => a.path.localeCompare(b.path)) });
+        if (get().userFiles.user === user) patch({ files: files.sort((a, b) => a.path.localeCompare(b.path)) });
       }),
-    upload: (picked) =>
+    uploadFiles: (picked) =>
       act(async (user) => {
         for (const file of picked) await api()!.writeFile(user, file.name, new Uint8Array(await file.arrayBuffer()));
       }),
-    download: (path) =>
+    downloadFile: (path) =>
       act(async (user) => saveFile(path.split('/').at(-1)!, (await api()!.readFile(user, path)) as Uint8Array<ArrayBuffer>, 'application/octet-stream')),
-    remove: (path) => act((user) => api()!.deleteFile(user, path)),
+    removeFile: (path) => act((user) => api()!.deleteFile(user, path)),
   };
-});
+}

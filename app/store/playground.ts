@@ -8,6 +8,7 @@ import { connectRuntime, isolationProblem, type RuntimeOptions } from '../../run
 import { buildActions, ensureToolchain } from './builds';
 import { eventPump } from './events';
 import { emptyGlobalTier } from './global';
+import { fileActions, noFiles } from './files';
 import { functionActions } from './functions';
 import { idleCall, runActions } from './run';
 import { session } from './session';
@@ -70,6 +71,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   savedAt: null,
   cursorRequest: null,
   workspaceNotice: null,
+  userFiles: noFiles,
 
   ...functionActions(set, get),
   ...buildActions(set, get),
@@ -78,6 +80,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => ({
   ...inspectActions(set, get),
   ...sharingActions(set, get),
   ...lessonActions(set, get),
+  ...fileActions(set, get),
 
   async startRuntime() {
     if (get().runtime.phase !== 'idle') return;

@@ -17,6 +17,7 @@ import type {
   PageDiff,
   ProtoFaasletInfo,
   SnapshotInfo,
+  UserFileInfo,
 } from '../../runtime';
 import type { GlobalTierView } from './global';
 import type { CallTrace } from './trace';
@@ -142,8 +143,16 @@ export interface PlaygroundState extends Workspace {
   savedAt: number | null;
   cursorRequest: CursorRequest | null;
   workspaceNotice: WorkspaceNotice | null;
+  /** The Files tab: one user's files as the runtime persists them, and why the last action failed. */
+  userFiles: { user: string | null; files: UserFileInfo[]; error: string | null };
 
   startRuntime(): Promise<void>;
+  /** Shows `user`'s files and follows their changes; returns the unsubscribe. */
+  watchFiles(user: string): () => void;
+  refreshFiles(): Promise<void>;
+  uploadFiles(picked: FileList): Promise<void>;
+  downloadFile(path: string): Promise<void>;
+  removeFile(path: string): Promise<void>;
   selectFunction(key: string): void;
   /** Each returns an error message, or null when done. */
   createFunction(key: string, language: Language, kind?: FunctionKind): string | null;
