@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedPages, LocalTierReader, SHARED_WINDOW_BASE, type ArenaKeyInfo, type FaasletInspection } from '../../runtime';
 import { timed } from '../lib/frame-timing';
 import { PAGE } from '../lib/memory-map';
 import { hex32 } from '../lib/typed-values';
 import { usePlayground } from '../store/playground';
 import { HexInspector } from './HexInspector';
+import { useMemoryJump } from './LessonJump';
 import { MemoryMap } from './MemoryMap';
 
 /** Four reads a second: the memories are shared, so a read is a plain copy, no message to any Worker. */
@@ -45,6 +46,26 @@ function useLiveMemory(inspection: FaasletInspection, active: boolean): LiveMemo
   return live;
 }
 
+/**
+ * A lesson's address link moves this panel to the address, scrolls its dump into view and marks
+ * it until the person goes elsewhere (the mark follows the shown address, so no timer clears it).
+ * A panel opened after the jump goes there too: the lesson asks to compare two Faaslets there.
+ */
+function useFollowJumps(setAddress: (address: number) => void) {
+  const jump = useMemoryJump((s) => s.jump);
+  const ref = useRef<HTMLDivElement>(null);
+  const [address, setJumped] = useState<number | null>(null);
+  const seen = useRef(0);
+  useEffect(() => {
+    if (!jump || jump.seq === seen.current) return;
+    seen.current = jump.seq;
+    setAddress(jump.address);
+    setJumped(jump.address);
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [jump, setAddress]);
+  return { ref, address };
+}
+
 /** One Faaslet: its memory map, then the hex inspector at the address picked on the map. */
 export function MemoryPanel({ inspection, active, compact }: { inspection: FaasletInspection; active: boolean; compact: boolean }) {
   const live = useLiveMemory(inspection, active);
@@ -52,6 +73,7 @@ export function MemoryPanel({ inspection, active, compact }: { inspection: Faasl
   const [address, setAddress] = useState<number | null>(null);
   const shown = address ?? (firstKey ? SHARED_WINDOW_BASE + firstKey.offset! : (inspection.layout?.stackTop ?? 0));
   const title = useMemo(() => `f${inspection.faaslet} · host ${inspection.host}`, [inspection]);
+  const jumped = useFollowJumps(setAddress);
 
   return (
     <section className="memory-panel" data-testid="memory.panel" data-faaslet={inspection.faaslet} aria-label={`Memory of Faaslet f${inspection.faaslet}`}>
@@ -84,7 +106,14 @@ export function MemoryPanel({ inspection, active, compact }: { inspection: Faasl
               </button>
             ))}
           </div>
-          <HexInspector inspection={inspection} address={shown} onAddress={setAddress} tick={live.tick} columns={compact ? 8 : 16} />
+          <div
+            ref={jumped.ref}
+            className={jumped.address === shown ? 'memory-panel__dump memory-panel__dump--jumped' : 'memory-panel__dump'}
+            data-testid="memory.dump"
+            data-jumped={jumped.address === shown ? hex32(shown) : undefined}
+          >
+            <HexInspector inspection={inspection} address={shown} onAddress={setAddress} tick={live.tick} columns={compact ? 8 : 16} />
+          </div>
         </>
       )}
     </section>

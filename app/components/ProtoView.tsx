@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PageDiff, ProtoFaasletInfo } from '../../runtime';
 import { formatKib } from '../lib/bytes';
+import { lessonById } from '../store/lessons';
 import { usePlayground } from '../store/playground';
 import './ProtoView.css';
 
@@ -9,6 +10,11 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString(undefined
 /** The Proto-Faaslets tab: each function's post-zygote image and how its Faaslets started; snapshots by hand. */
 export function ProtoView() {
   const protos = usePlayground((s) => s.protos);
+  const lesson = usePlayground((s) => lessonById(s.lessonId));
+  // With a lesson open, its functions come first and the rest follow, dimmed.
+  const user = lesson ? `lesson${lesson.number}/` : null;
+  const own = user ? protos.filter((p) => p.function.startsWith(user)) : protos;
+  const others = user ? protos.filter((p) => !p.function.startsWith(user)) : [];
   return (
     <div className="proto-view" data-testid="protos.view">
       <p className="proto-view__note">
@@ -30,8 +36,19 @@ export function ProtoView() {
             </tr>
           </thead>
           <tbody>
-            {protos.map((p) => (
+            {own.map((p) => (
               <ProtoRow key={p.function} proto={p} />
+            ))}
+            {others.length > 0 && (
+              <tr className="proto-view__others" data-testid="protos.others">
+                <th colSpan={6}>
+                  {own.length === 0 ? `Lesson ${lesson!.number}'s functions have no Proto-Faaslet yet: run the lesson. ` : ''}
+                  Other functions ({others.length}), not this lesson's:
+                </th>
+              </tr>
+            )}
+            {others.map((p) => (
+              <ProtoRow key={p.function} proto={p} dim />
             ))}
           </tbody>
         </table>
@@ -41,10 +58,10 @@ export function ProtoView() {
   );
 }
 
-function ProtoRow({ proto }: { proto: ProtoFaasletInfo }) {
+function ProtoRow({ proto, dim = false }: { proto: ProtoFaasletInfo; dim?: boolean }) {
   const { image } = proto;
   return (
-    <tr data-testid="protos.row" data-function={proto.function}>
+    <tr data-testid="protos.row" data-function={proto.function} className={dim ? 'proto-view__row--other' : undefined}>
       <td>{proto.function}</td>
       <td data-testid="protos.image">
         {image

@@ -12,7 +12,10 @@
  * comma-separated `label = figure` entries; a label `cold`, `restored` or `warm` sits on that
  * kind's row, any other label gets a row of its own) and `bars` (a state key of the lesson's user
  * holding a bar chart as text: a title line, then `label<TAB>value<TAB>note` lines) with `cited`
- * (published figures drawn beside those bars: `label = value` entries separated by `;`).
+ * (published figures drawn beside those bars: `label = value` entries separated by `;`) and
+ * `links` (values the run prints that the text links to: `name = regex` entries separated by ` ; `,
+ * the regex's first group an address in the run's output; `{{name}}` in the text becomes a link
+ * that jumps the Memory tab there, as does any inline `0x…` address).
  * README.md ("Lessons") tells the same for people adding one.
  */
 import type { Language } from '../../runtime';
@@ -44,6 +47,8 @@ export interface Lesson {
   bars: string | null;
   /** Published figures drawn as bars beside the measured ones. */
   cited: { label: string; value: number }[];
+  /** Addresses the run prints, found in its output by each regex's first group. */
+  links: { name: string; pattern: RegExp }[];
   functions: LessonFunction[];
 }
 
@@ -71,6 +76,19 @@ function parseCited(id: string, value: string): { label: string; value: number }
       const figure = Number(entry.slice(equals + 1));
       if (equals < 0 || !label || !Number.isFinite(figure)) throw new Error(`lesson ${id}: cited: "${entry.trim()}" is not label = number`);
       return { label, value: figure };
+    });
+}
+
+function parseLinks(id: string, value: string): { name: string; pattern: RegExp }[] {
+  return value
+    .split(' ; ')
+    .filter((entry) => entry.trim())
+    .map((entry) => {
+      const equals = entry.indexOf('=');
+      const name = entry.slice(0, equals).trim();
+      const source = entry.slice(equals + 1).trim();
+      if (equals < 0 || !/^\w+$/.test(name) || !source.includes('(')) throw new Error(`lesson ${id}: links: "${entry.trim()}" is not name = regex with a group`);
+      return { name, pattern: new RegExp(source) };
     });
 }
 
@@ -110,6 +128,7 @@ export function parseLesson(id: string, text: string, files: Record<string, stri
     starts: meta.has('starts') ? parseStarts(id, meta.get('starts')!) : null,
     bars: meta.get('bars') || null,
     cited: parseCited(id, meta.get('cited') ?? ''),
+    links: parseLinks(id, meta.get('links') ?? ''),
     functions,
   };
 }

@@ -37,6 +37,14 @@ describe('lessons', () => {
     expect(() => parseLesson('09-x', '---\nrun: lesson9/y\nstarts: cold 5.2 ms\n---\n# X', { 'y.c': '' })).toThrow('label = figure');
   });
 
+  it('reads links as name = regex entries whose first group finds an address in the output', () => {
+    const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nlinks: secret = at (0x[0-9a-f]+), where ; top = top (0x[0-9a-f]+)\n---\n# X', { 'y.c': '' });
+    expect(lesson.links.map((l) => l.name)).toEqual(['secret', 'top']);
+    expect(lesson.links[0]!.pattern.exec('B read "" at 0x400d60, where A')?.[1]).toBe('0x400d60');
+    expect(parseLesson('09-x', '---\nrun: lesson9/y\n---\n# X', { 'y.c': '' }).links).toEqual([]);
+    expect(() => parseLesson('09-x', '---\nrun: lesson9/y\nlinks: secret = 0x1234\n---\n# X', { 'y.c': '' })).toThrow('name = regex with a group');
+  });
+
   it('reads a bar chart key and its published figures', () => {
     const lesson = parseLesson('09-x', '---\nrun: lesson9/y\nbars: b\ncited: A, 2019 = 1.55; B = 1.45\n---\n# X', { 'y.c': '' });
     expect(lesson.bars).toBe('b');
