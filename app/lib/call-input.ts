@@ -4,7 +4,6 @@
  * that are not text, or a file from the Files tab (larger data: up to MAX_FILE_INPUT_BYTES).
  * What faasmGetInput() hands the function is exactly these bytes.
  */
-import type { FunctionDoc } from '../store/workspace';
 import { formatSize } from './bytes';
 import { MAX_FILE_INPUT_BYTES } from './input-limits';
 
@@ -30,7 +29,14 @@ export interface InputFiles {
 }
 
 /** The bytes the call gets; throws with the reason when a hex input is not hex or the file is missing or too large. */
-export async function callInputBytes(doc: Pick<FunctionDoc, 'input' | 'inputFormat' | 'inputFile'>, files: InputFiles): Promise<Uint8Array> {
+/** Where a function's input comes from, as a FunctionDoc keeps it. */
+export interface CallInputSource {
+  input: string;
+  inputFormat?: 'hex';
+  inputFile?: string;
+}
+
+export async function callInputBytes(doc: CallInputSource, files: InputFiles): Promise<Uint8Array> {
   if (doc.inputFile === '') throw new Error('Not run: the input is a file, and none is chosen: pick one beside Input, or switch it back to text.');
   if (doc.inputFile !== undefined) {
     const size = await files.size(doc.inputFile);

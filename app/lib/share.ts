@@ -5,7 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { FunctionKind, Language } from '../../runtime';
-import { parseKey } from '../store/workspace';
+import { parseKey } from './function-key';
 import { formatSize } from './bytes';
 import { MAX_INPUT_BYTES, MAX_LINK_CHARS, MAX_LINK_SOURCE_BYTES, utf8Bytes } from './input-limits';
 

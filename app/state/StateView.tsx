@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { LocalTierReader, SHARED_WINDOW_BASE, type ArenaKeyInfo, type LocalTier } from '../../runtime';
 import { formatSize, hexDump } from '../lib/bytes';
+import { parseKey } from '../lib/function-key';
 import { usePlayground } from '../store/playground';
 import { GlobalTierView } from './GlobalTierView';
 import './StateView.css';
@@ -58,7 +59,7 @@ export function StateView() {
   const runHost = usePlayground((s) => s.call.result?.host ?? null);
   const globalKeys = usePlayground((s) => s.globalTier.keys);
   const globalVersions = useMemo(() => new Map(globalKeys.map((k) => [k.key, k.version])), [globalKeys]);
-  const runUser = usePlayground((s) => s.call.result?.function.split('/')[0] ?? null);
+  const runUser = usePlayground((s) => parseKey(s.call.result?.function ?? '')?.user ?? null);
   const runId = usePlayground((s) => s.call.result?.callId ?? null);
   // Until a tier is picked, show the last run's user on the host it ran on; a new run forgets the pick.
   const [picked, setPicked] = useState<LocalTier | null>(null);

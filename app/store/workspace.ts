@@ -9,6 +9,10 @@ import { EXAMPLES, HELLO, HELLO_INPUT, HELLO_KEY, type Example } from '../exampl
 import { utf8Bytes } from '../lib/input-limits';
 import type { StoredFunctions } from './workspace-merge';
 
+import { keyOf, parseKey } from '../lib/function-key';
+
+export { keyOf, parseKey };
+
 export type Theme = 'dark' | 'light';
 
 /** One function of the workspace, named as Faasm names it: `user/name`. */
@@ -53,16 +57,6 @@ const V1_STORAGE_KEY = 'faaslet-playground.workspace.v1';
 export const DEFAULT_CPU_TIME_LIMIT_MS = 5000;
 export const DEFAULT_CLUSTER: ClusterSize = { hosts: 2, slotsPerHost: 4 };
 
-const NAME_PART = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** `user/name` with both parts made of letters, digits, `_` and `-`; null when it is not. */
-export function parseKey(key: string): { user: string; name: string } | null {
-  const [user, name, ...rest] = key.trim().split('/');
-  if (rest.length || !user || !name || !NAME_PART.test(user) || !NAME_PART.test(name)) return null;
-  return { user, name };
-}
-
-export const keyOf = (f: { user: string; name: string }) => `${f.user}/${f.name}`;
 
 export const sourceOf = (f: FunctionDoc) => f.sources[f.language] ?? '';
 
